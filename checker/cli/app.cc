@@ -1,0 +1,91 @@
+#include "cli/app.h"
+
+#include <pthread.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "syntax/parse.h"
+
+namespace tc::cli {
+namespace {
+
+struct ThreadArgs {
+  int argc;
+  char** argv;
+  int result;
+};
+
+bool want_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  if (std::getenv("NO_COLOR") != nullptr) return false;
+  return isatty(STDERR_FILENO) != 0;
+}
+
+int run_arguments(int argc, char** argv) {
+  CLI::App app{"treatycheck: a formal consistency checker for treaties"};
+  app.require_subcommand(0, 1);
+  bool show_version = false;
+  app.add_flag("--version", show_version, "print tool, grammar, Z3 and ANTLR runtime versions");
+
+  CommonOptions common;
+  auto add_common = [&common](CLI::App* sub) {
+    sub->add_option("paths", common.paths, "treaty files (imports are followed)");
+    sub->add_option("--color", common.color, "auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
+  };
+
+  CLI::App* validate = app.add_subcommand("validate", "syntax, names and types only; no solver");
+  add_common(validate);
+  validate->require_option(1, 0);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitInputError;
+  }
+  if (show_version) {
+    print_version(std::cout);
+    return kExitOk;
+  }
+  common.use_color = want_color(common.color);
+  if (validate->parsed()) return run_validate(common);
+  std::cerr << app.help();
+  return kExitInputError;
+}
+
+void* thread_main(void* raw) {
+  auto* args = static_cast<ThreadArgs*>(raw);
+  args->result = run_arguments(args->argc, args->argv);
+  return nullptr;
+}
+
+}  // namespace
+
+int run_main(int argc, char** argv) {
+  // Deep recursion in the parser and in tree walks is bounded by the
+  // nesting limit; a 512 MiB stack makes that bound comfortable.
+  ThreadArgs args{argc, argv, kExitInternal};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 512ull * 1024 * 1024);
+  pthread_t thread;
+  if (pthread_create(&thread, &attr, thread_main, &args) != 0) {
+    return run_arguments(argc, argv);
+  }
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+  return args.result;
+}
+
+}  // namespace tc::cli

@@ -1,0 +1,43 @@
+#pragma once
+/// The syntax stage: bytes -> ast::File, and the import closure of the
+/// files named on the command line -> ast::Corpus. The only code that
+/// sees ANTLR types lives behind this header.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ast/ast.h"
+#include "diag/diagnostics.h"
+#include "source/source.h"
+
+namespace tc::syntax {
+
+/// Documented limits of the front end (docs/robustness.md).
+struct ParseLimits {
+  /// Deepest nesting of parentheses, braces, quantifiers and `not`.
+  int max_nesting = 256;
+  /// Most tokens in one file.
+  std::size_t max_tokens = 5'000'000;
+};
+
+/// Parses one loaded file. Checks the bytes first (valid UTF-8, no NUL),
+/// then lexes and parses with error recovery so every syntax error of the
+/// file is reported. Returns the AST of what could be parsed (possibly
+/// partial) -- callers decide from `diagnostics` whether to go on.
+ast::File parse_file(const SourceSet& sources, FileId file, Diagnostics& diagnostics,
+                     const ParseLimits& limits = {});
+
+/// Loads and parses `paths` and, transitively, their imports (relative to
+/// the importing file). Missing or unreadable files, directories and
+/// import cycles are diagnosed at the import (or on the command line).
+/// Each file is parsed once; imported files come before their importers.
+ast::Corpus load_corpus(const std::vector<std::string>& paths, SourceSet& sources, Diagnostics& diagnostics,
+                        const ParseLimits& limits = {});
+
+/// Grammar version string (bumped when Treaty.g4 changes).
+std::string grammar_version();
+/// Version of the ANTLR runtime linked in.
+std::string antlr_runtime_version();
+
+}  // namespace tc::syntax
