@@ -248,12 +248,14 @@ struct Expectation {
   Modality modality = Modality::Obligation;
   std::optional<Expr> content;
   std::optional<std::uint32_t> scenario;  ///< index into World::scenarios
+  std::vector<Variable> variables;  ///< variables bound inside `content` (quantifiers)
   Span span;
 };
 
 struct Scenario {
   std::string name;
-  std::vector<Expr> facts;  ///< ground formulas over circumstances
+  std::vector<Expr> facts;  ///< closed formulas over circumstances
+  std::vector<Variable> variables;  ///< variables bound by quantifiers inside `facts`
   std::vector<std::uint32_t> expectations;  ///< indices into World::expectations
   Span span;
 };
