@@ -33,10 +33,18 @@ inline constexpr SortId kFirstUserSort = 3;
 /// A calendar day as yyyymmdd (19490824), so that dates compare as integers.
 using DayNumber = std::int32_t;
 
+/// Whether `date` exists in the (proleptic Gregorian) calendar: year 1..9999,
+/// month 1..12, day within the month, 29 February only in leap years.
+bool is_valid_date(const ast::Date& date);
+
 /// Converts a validated ast::Date to a DayNumber.
 inline DayNumber day_number(const ast::Date& date) { return date.year * 10000 + date.month * 100 + date.day; }
 /// "YYYY-MM-DD".
 std::string format_day(DayNumber day);
+
+/// Whether a value of sort `actual` may stand where `expected` is required:
+/// the same sort, or a state or institution where a party is expected.
+bool sort_accepts(SortId expected, SortId actual);
 
 struct Sort {
   std::string name;
@@ -72,6 +80,7 @@ struct Atom {
   std::vector<std::string> param_names;
   std::optional<std::string> description;
   Span span;
+  Span bounds_span;  ///< quantities: the `in LOW .. HIGH` text
 };
 
 /// The type of an expression.
@@ -188,6 +197,7 @@ struct Treaty {
   std::optional<DayNumber> suspended_on;
   std::optional<DayNumber> terminated_on;
   std::optional<Set> parties;
+  std::vector<Variable> variables;  ///< variables of set builders inside `parties`
   bool prevails_over_all = false;
   std::vector<TreatyId> prevails_over;
   std::vector<ArticleId> articles;  ///< in source order, paragraphs after their article
@@ -203,6 +213,9 @@ struct Article {
   std::optional<std::string> wording;
   std::optional<std::string> paraphrase;
   std::vector<ClauseId> clauses;  ///< its own and its paragraphs'
+  std::vector<ClauseId> own_clauses;  ///< only its own (Clause::index_in_article indexes this)
+  std::optional<ArticleId> parent;    ///< the enclosing article of a paragraph
+  bool is_paragraph = false;
   Span span;
 };
 
@@ -240,6 +253,7 @@ struct Expectation {
   /// One entry per clause reference written: the clauses of that article.
   std::vector<std::vector<ClauseId>> clause_groups;
   std::vector<std::string> clause_group_labels;  ///< "EST.2(1)" per group, for messages
+  std::vector<Span> clause_group_spans;          ///< where each reference is written
   std::vector<TreatyId> without;
   std::int64_t count = 0;
   CountKind count_kind = CountKind::Conflicts;
@@ -257,6 +271,7 @@ struct Scenario {
   std::vector<Expr> facts;  ///< closed formulas over circumstances
   std::vector<Variable> variables;  ///< variables bound by quantifiers inside `facts`
   std::vector<std::uint32_t> expectations;  ///< indices into World::expectations
+  Span name_span;
   Span span;
 };
 
@@ -281,6 +296,8 @@ struct World {
   std::map<std::string, TreatyId> treaty_by_name;
   std::map<std::string, SortId> sort_by_name;
 
+  /// The article of `treaty` with full label `label`, if any.
+  std::optional<ArticleId> find_article(TreatyId treaty, const std::string& label) const;
   /// Whether `member` belongs to `institution` on `day`.
   bool is_member(EntityId institution, EntityId member, DayNumber day) const;
   /// "NAT Art 5", or "NAT Art 5 (clause 2)" when an article has several clauses.
