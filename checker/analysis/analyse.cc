@@ -1,0 +1,447 @@
+// The conflict search: components, the two-solver loop, permissions.
+#include "analysis/analyse.h"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include "analysis/engine.h"
+
+namespace tc::analysis {
+namespace {
+
+constexpr std::size_t kMaxRounds = 20000;  // per loop; beyond it the question is reported unknown
+
+struct UnionFind {
+  std::vector<std::uint32_t> parent;
+  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  std::uint32_t find(std::uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void unite(std::uint32_t a, std::uint32_t b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+ground::NodeId requirement(ground::Pool& pool, const ground::NormInstance& n) {
+  return n.modality == sema::Modality::Prohibition ? pool.negate(n.content) : n.content;
+}
+
+}  // namespace
+
+std::vector<Component> partition(const sema::World& world, const ground::Problem& problem) {
+  // Nodes: clauses first, then ground atoms (conduct only link).
+  std::size_t clause_count = world.clauses.size();
+  UnionFind uf(clause_count + problem.atoms.size());
+  auto link_conduct = [&](std::uint32_t owner, ground::NodeId node) {
+    std::set<ground::GroundAtomId> atoms;
+    ground::collect_atoms(problem.pool, node, atoms);
+    for (ground::GroundAtomId a : atoms)
+      if (problem.atoms[a].is_conduct) uf.unite(owner, static_cast<std::uint32_t>(clause_count + a));
+  };
+  for (const ground::NormInstance& n : problem.norms) {
+    link_conduct(n.clause, n.content);
+    link_conduct(n.clause, n.applicability);
+  }
+  std::vector<std::optional<std::uint32_t>> axiom_root(problem.axioms.size());
+  for (std::uint32_t i = 0; i < problem.axioms.size(); ++i) {
+    if (!problem.axioms[i].mentions_conduct) continue;
+    std::set<ground::GroundAtomId> atoms;
+    ground::collect_atoms(problem.pool, problem.axioms[i].formula, atoms);
+    std::optional<std::uint32_t> first;
+    for (ground::GroundAtomId a : atoms) {
+      if (!problem.atoms[a].is_conduct) continue;
+      std::uint32_t node = static_cast<std::uint32_t>(clause_count + a);
+      if (first) uf.unite(*first, node);
+      else first = node;
+    }
+    axiom_root[i] = first;
+  }
+  std::map<std::uint32_t, Component> by_root;
+  for (sema::ClauseId c = 0; c < clause_count; ++c) {
+    if (problem.norms_of_clause[c].empty()) continue;
+    Component& comp = by_root[uf.find(c)];
+    if (world.clauses[c].modality == sema::Modality::Permission) comp.permissions.push_back(c);
+    else comp.clauses.push_back(c);
+  }
+  for (std::uint32_t i = 0; i < problem.axioms.size(); ++i) {
+    if (!axiom_root[i]) continue;
+    auto it = by_root.find(uf.find(*axiom_root[i]));
+    if (it != by_root.end()) it->second.conduct_axioms.push_back(i);
+  }
+  std::vector<Component> out;
+  for (auto& [root, comp] : by_root) {
+    std::set<ground::GroundAtomId> circumstances;
+    auto collect = [&](ground::NodeId node) {
+      std::set<ground::GroundAtomId> atoms;
+      ground::collect_atoms(problem.pool, node, atoms);
+      for (ground::GroundAtomId a : atoms)
+        if (!problem.atoms[a].is_conduct) circumstances.insert(a);
+    };
+    for (auto* list : {&comp.clauses, &comp.permissions})
+      for (sema::ClauseId c : *list)
+        for (std::uint32_t n : problem.norms_of_clause[c]) {
+          collect(problem.norms[n].content);
+          collect(problem.norms[n].applicability);
+        }
+    for (std::uint32_t i : comp.conduct_axioms) collect(problem.axioms[i].formula);
+    comp.circumstances.assign(circumstances.begin(), circumstances.end());
+    out.push_back(std::move(comp));
+  }
+  return out;
+}
+
+ComponentEngine::ComponentEngine(const sema::World& world, ground::Problem& problem, const Component& component,
+                                 const AnalysisOptions& options, Analysis& out)
+    : world_(world), problem_(problem), component_(component), options_(options), out_(out),
+      forall_(problem, options.limits), possible_(problem, options.limits) {
+  conduct_mask_.resize(problem.atoms.size());
+  for (std::size_t i = 0; i < problem.atoms.size(); ++i) conduct_mask_[i] = problem.atoms[i].is_conduct;
+  for (std::uint32_t i : component.conduct_axioms) forall_.add(forall_.encode(problem.axioms[i].formula));
+  for (sema::ClauseId c : component.clauses) {
+    for (std::uint32_t n : problem.norms_of_clause[c]) {
+      const ground::NormInstance& norm = problem.norms[n];
+      smt::Term lit = forall_.fresh_bool("n" + std::to_string(n));
+      ground::NodeId complies = problem_.pool.implies(norm.applicability, requirement(problem_.pool, norm));
+      forall_.add(forall_.mk_implies(lit, forall_.encode(complies)));
+      norm_literal_[n] = lit;
+    }
+  }
+  for (sema::ClauseId c : component.permissions) {
+    for (std::uint32_t n : problem.norms_of_clause[c]) {
+      const ground::NormInstance& norm = problem.norms[n];
+      smt::Term lit = forall_.fresh_bool("x" + std::to_string(n));
+      forall_.add(forall_.mk_implies(lit, forall_.encode(problem_.pool.conj({norm.applicability, norm.content}))));
+      exercise_literal_[n] = lit;
+    }
+  }
+  for (const ground::AxiomInstance& axiom : problem.axioms) possible_.add(possible_.encode(axiom.formula));
+}
+
+bool ComponentEngine::stop_requested() const {
+  return options_.interrupted != nullptr && options_.interrupted->load();
+}
+
+std::vector<std::uint32_t> ComponentEngine::norms_of(const std::vector<sema::ClauseId>& clauses) const {
+  std::vector<std::uint32_t> out;
+  for (sema::ClauseId c : clauses)
+    out.insert(out.end(), problem_.norms_of_clause[c].begin(), problem_.norms_of_clause[c].end());
+  return out;
+}
+
+std::vector<smt::Term> ComponentEngine::scenario_assumptions(const ground::Assignment& s) {
+  std::vector<smt::Term> out;
+  for (ground::GroundAtomId a : component_.circumstances) out.push_back(forall_.scenario_literal(a, s[a]));
+  return out;
+}
+
+Compliance ComponentEngine::comply(const ground::Assignment& s, const std::vector<std::uint32_t>& norms,
+                                   std::optional<std::uint32_t> exercise) {
+  std::vector<smt::Term> assumptions = scenario_assumptions(s);
+  std::map<std::uint32_t, std::uint32_t> by_term;
+  for (std::uint32_t n : norms) {
+    smt::Term t = norm_literal_.at(n);
+    by_term[t.index] = n;
+    assumptions.push_back(t);
+  }
+  if (exercise) assumptions.push_back(exercise_literal_.at(*exercise));
+  Compliance result;
+  result.outcome = forall_.check(assumptions);
+  if (result.outcome == smt::Outcome::Sat) {
+    result.conduct = forall_.model_conduct(0);
+  } else if (result.outcome == smt::Outcome::Unsat) {
+    for (smt::Term t : forall_.core())
+      if (auto it = by_term.find(t.index); it != by_term.end()) result.core.push_back(it->second);
+    std::sort(result.core.begin(), result.core.end());
+  }
+  return result;
+}
+
+std::optional<ground::Assignment> ComponentEngine::possible(const ground::Assignment& s) {
+  std::vector<smt::Term> assumptions;
+  for (ground::GroundAtomId a = 0; a < problem_.atoms.size(); ++a)
+    if (!problem_.atoms[a].is_conduct) assumptions.push_back(possible_.scenario_literal(a, s[a]));
+  if (possible_.check(assumptions) != smt::Outcome::Sat) return std::nullopt;
+  return possible_.model_conduct(0);
+}
+
+void ComponentEngine::setup_exists(smt::Solver& e, std::map<sema::ClauseId, smt::Term>& selection) {
+  for (const ground::AxiomInstance& axiom : problem_.axioms) {
+    smt::Encoding possibility;
+    possibility.copy = 1;
+    e.add(e.encode(axiom.formula, axiom.mentions_conduct ? possibility : smt::Encoding{}));
+  }
+  std::vector<smt::Term> any;
+  for (sema::ClauseId c : component_.clauses) {
+    selection[c] = e.fresh_bool("sel" + std::to_string(c));
+    any.push_back(selection[c]);
+  }
+  e.add(e.mk_or(any));
+}
+
+smt::Term ComponentEngine::refutation(smt::Solver& e, const ground::Assignment& a,
+                                      const std::map<sema::ClauseId, smt::Term>& selection,
+                                      const std::vector<std::uint32_t>* only_norms) {
+  ground::Pool& pool = problem_.pool;
+  std::vector<ground::NodeId> premise;
+  for (std::uint32_t i : component_.conduct_axioms)
+    premise.push_back(ground::substitute(pool, problem_.axioms[i].formula, conduct_mask_, a));
+  std::vector<smt::Term> violations;
+  auto add_violation = [&](std::uint32_t n, std::optional<smt::Term> guard) {
+    const ground::NormInstance& norm = problem_.norms[n];
+    ground::NodeId broken = pool.conj({norm.applicability, pool.negate(requirement(pool, norm))});
+    ground::NodeId specialised = ground::substitute(pool, broken, conduct_mask_, a);
+    if (pool.is_false(specialised)) return;
+    smt::Term t = e.encode(specialised);
+    violations.push_back(guard ? e.mk_and({*guard, t}) : t);
+  };
+  if (only_norms) {
+    for (std::uint32_t n : *only_norms) add_violation(n, std::nullopt);
+  } else {
+    for (sema::ClauseId c : component_.clauses)
+      for (std::uint32_t n : problem_.norms_of_clause[c]) add_violation(n, selection.at(c));
+  }
+  return e.mk_implies(e.encode(pool.conj(premise)), e.mk_or(violations));
+}
+
+void ComponentEngine::find_obligation_conflicts() {
+  if (component_.clauses.empty()) return;
+  smt::Solver e(problem_, options_.limits);
+  std::map<sema::ClauseId, smt::Term> selection;
+  setup_exists(e, selection);
+  for (std::size_t round = 0;; ++round) {
+    if (stop_requested()) {
+      record_unknown("obligation conflicts", "interrupted");
+      return;
+    }
+    if (round == kMaxRounds) {
+      record_unknown("obligation conflicts", "the search exceeded " + std::to_string(kMaxRounds) + " refinement rounds");
+      return;
+    }
+    smt::Outcome outcome = e.check();
+    out_.stats.solver_checks++;
+    if (outcome == smt::Outcome::Unsat) return;
+    if (outcome == smt::Outcome::Unknown) {
+      record_unknown("obligation conflicts", e.reason_unknown());
+      return;
+    }
+    ground::Assignment s = e.model_scenario();
+    std::vector<sema::ClauseId> chosen;
+    for (sema::ClauseId c : component_.clauses)
+      if (e.model_bool(selection.at(c))) chosen.push_back(c);
+    Compliance compliance = comply(s, norms_of(chosen));
+    if (compliance.outcome == smt::Outcome::Unknown) {
+      record_unknown("obligation conflicts", forall_.reason_unknown());
+      return;
+    }
+    if (compliance.outcome == smt::Outcome::Sat) {
+      e.add(refutation(e, compliance.conduct, selection, nullptr));
+      out_.stats.refinements++;
+      continue;
+    }
+    // Shrink to a minimal clause set for s: the core, then deletion.
+    std::set<sema::ClauseId> core_clauses;
+    for (std::uint32_t n : compliance.core) core_clauses.insert(problem_.norms[n].clause);
+    std::vector<sema::ClauseId> minimal(core_clauses.begin(), core_clauses.end());
+    for (std::size_t i = 0; i < minimal.size();) {
+      std::vector<sema::ClauseId> without = minimal;
+      without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
+      if (!without.empty() && comply(s, norms_of(without)).outcome == smt::Outcome::Unsat) minimal = without;
+      else ++i;
+    }
+    // Block every superset of `minimal` in every scenario where it conflicts.
+    std::uint32_t copy = next_copy_++;
+    smt::Encoding fresh;
+    fresh.copy = copy;
+    std::vector<smt::Term> compliable;
+    for (std::uint32_t i : component_.conduct_axioms) compliable.push_back(e.encode(problem_.axioms[i].formula, fresh));
+    for (std::uint32_t n : norms_of(minimal)) {
+      const ground::NormInstance& norm = problem_.norms[n];
+      compliable.push_back(e.encode(problem_.pool.implies(norm.applicability, requirement(problem_.pool, norm)), fresh));
+    }
+    std::vector<smt::Term> selected;
+    for (sema::ClauseId c : minimal) selected.push_back(selection.at(c));
+    e.add(e.mk_implies(e.mk_and(selected), e.mk_and(compliable)));
+    record(FindingKind::ObligationConflict, minimal, std::nullopt, std::nullopt, s);
+  }
+}
+
+void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
+  if (component_.clauses.empty()) return;
+  const std::vector<std::uint32_t>& instances = problem_.norms_of_clause[permission];
+  smt::Solver e(problem_, options_.limits);
+  std::map<sema::ClauseId, smt::Term> selection;
+  setup_exists(e, selection);
+  ground::Pool& pool = problem_.pool;
+  // The permission is usable in S: some conduct (copy 2) satisfies the
+  // component's axioms, makes the instance apply and exercises it.
+  std::map<std::uint32_t, smt::Term> exercised;
+  std::vector<smt::Term> any;
+  smt::Encoding usable;
+  usable.copy = 2;
+  std::vector<smt::Term> axioms_copy2;
+  for (std::uint32_t i : component_.conduct_axioms) axioms_copy2.push_back(e.encode(problem_.axioms[i].formula, usable));
+  for (std::uint32_t n : instances) {
+    smt::Term x = e.fresh_bool("ex" + std::to_string(n));
+    exercised[n] = x;
+    any.push_back(x);
+    std::vector<smt::Term> use = axioms_copy2;
+    use.push_back(e.encode(pool.conj({problem_.norms[n].applicability, problem_.norms[n].content}), usable));
+    e.add(e.mk_implies(x, e.mk_and(use)));
+  }
+  e.add(e.mk_or(any));
+  std::string question = "permission conflicts of " + world_.clause_title(permission);
+  for (std::size_t round = 0;; ++round) {
+    if (stop_requested()) {
+      record_unknown(question, "interrupted");
+      return;
+    }
+    if (round == kMaxRounds) {
+      record_unknown(question, "the search exceeded " + std::to_string(kMaxRounds) + " refinement rounds");
+      return;
+    }
+    smt::Outcome outcome = e.check();
+    out_.stats.solver_checks++;
+    if (outcome == smt::Outcome::Unsat) return;
+    if (outcome == smt::Outcome::Unknown) {
+      record_unknown(question, e.reason_unknown());
+      return;
+    }
+    ground::Assignment s = e.model_scenario();
+    std::uint32_t instance = instances.front();
+    for (std::uint32_t n : instances)
+      if (e.model_bool(exercised.at(n))) {
+        instance = n;
+        break;
+      }
+    std::vector<sema::ClauseId> chosen;
+    for (sema::ClauseId c : component_.clauses)
+      if (e.model_bool(selection.at(c))) chosen.push_back(c);
+    Compliance compliance = comply(s, norms_of(chosen), instance);
+    if (compliance.outcome == smt::Outcome::Unknown) {
+      record_unknown(question, forall_.reason_unknown());
+      return;
+    }
+    if (compliance.outcome == smt::Outcome::Sat) {
+      // This conduct exercises some instances and complies with the selection.
+      std::vector<smt::Term> uses;
+      for (std::uint32_t n : instances) {
+        ground::NodeId use = pool.conj({problem_.norms[n].applicability, problem_.norms[n].content});
+        ground::NodeId specialised = ground::substitute(pool, use, conduct_mask_, compliance.conduct);
+        if (!pool.is_false(specialised)) uses.push_back(e.mk_and({exercised.at(n), e.encode(specialised)}));
+      }
+      smt::Term refute = refutation(e, compliance.conduct, selection, nullptr);
+      e.add(e.mk_implies(e.mk_or(uses), refute));
+      out_.stats.refinements++;
+      continue;
+    }
+    std::set<sema::ClauseId> core_clauses;
+    for (std::uint32_t n : compliance.core) core_clauses.insert(problem_.norms[n].clause);
+    std::vector<sema::ClauseId> minimal(core_clauses.begin(), core_clauses.end());
+    for (std::size_t i = 0; i < minimal.size();) {
+      std::vector<sema::ClauseId> without = minimal;
+      without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
+      if (comply(s, norms_of(without), instance).outcome == smt::Outcome::Unsat) minimal = without;
+      else ++i;
+    }
+    if (minimal.empty()) {
+      // The permission cannot be exercised here at all: a lint matter, not a conflict.
+      // E proposed it as usable, so this only happens through the A/E axiom split; block it.
+      e.add(e.mk_not(exercised.at(instance)));
+      continue;
+    }
+    std::uint32_t copy = next_copy_++;
+    smt::Encoding fresh;
+    fresh.copy = copy;
+    std::vector<smt::Term> compliable;
+    for (std::uint32_t i : component_.conduct_axioms) compliable.push_back(e.encode(problem_.axioms[i].formula, fresh));
+    for (std::uint32_t n : norms_of(minimal)) {
+      const ground::NormInstance& norm = problem_.norms[n];
+      compliable.push_back(e.encode(pool.implies(norm.applicability, requirement(pool, norm)), fresh));
+    }
+    for (std::uint32_t n : instances) {
+      ground::NodeId use = pool.conj({problem_.norms[n].applicability, problem_.norms[n].content});
+      compliable.push_back(e.mk_implies(exercised.at(n), e.encode(use, fresh)));
+    }
+    std::vector<smt::Term> selected;
+    for (sema::ClauseId c : minimal) selected.push_back(selection.at(c));
+    e.add(e.mk_implies(e.mk_and(selected), e.mk_and(compliable)));
+    record(FindingKind::PermissionConflict, minimal, permission, instance, s);
+  }
+}
+
+smt::Outcome ComponentEngine::conflict_exists(const std::vector<std::uint32_t>& norms) {
+  smt::Solver e(problem_, options_.limits);
+  for (const ground::AxiomInstance& axiom : problem_.axioms) {
+    smt::Encoding possibility;
+    possibility.copy = 1;
+    e.add(e.encode(axiom.formula, axiom.mentions_conduct ? possibility : smt::Encoding{}));
+  }
+  std::map<sema::ClauseId, smt::Term> none;
+  for (std::size_t round = 0; round < 500; ++round) {
+    smt::Outcome outcome = e.check();
+    out_.stats.solver_checks++;
+    if (outcome != smt::Outcome::Sat) return outcome;
+    ground::Assignment s = e.model_scenario();
+    Compliance compliance = comply(s, norms);
+    if (compliance.outcome != smt::Outcome::Sat) return compliance.outcome == smt::Outcome::Unsat ? smt::Outcome::Sat : smt::Outcome::Unknown;
+    e.add(refutation(e, compliance.conduct, none, &norms));
+  }
+  return smt::Outcome::Unknown;
+}
+
+void ComponentEngine::record_unknown(const std::string& question, const std::string& reason) {
+  Finding f;
+  f.kind = FindingKind::Unknown;
+  bool timeout = reason.find("timeout") != std::string::npos || reason.find("canceled") != std::string::npos;
+  f.diag = reason == "interrupted" ? DiagKind::Interrupted : timeout ? DiagKind::Timeout : DiagKind::SolverUnknown;
+  f.severity = Severity::Error;
+  f.clauses = component_.clauses;
+  f.question = question;
+  f.unknown_reason = reason.empty() ? "the solver gave no reason" : reason;
+  f.id = finding_id(world_, f.kind, f.diag, f.clauses, std::nullopt);
+  out_.findings.push_back(std::move(f));
+}
+
+Analysis analyse(const sema::World& world, ground::Problem& problem, const AnalysisOptions& options) {
+  Analysis out;
+  out.stats.instances = problem.norms.size();
+  out.stats.axiom_instances = problem.axioms.size();
+  // Unsatisfiable background first: nothing else can be trusted.
+  {
+    smt::Solver background(problem, options.limits);
+    for (const ground::AxiomInstance& axiom : problem.axioms) background.add(background.encode(axiom.formula));
+    smt::Outcome outcome = background.check();
+    out.stats.solver_checks++;
+    if (outcome != smt::Outcome::Sat) {
+      Finding f;
+      f.kind = outcome == smt::Outcome::Unsat ? FindingKind::UnsatisfiableBackground : FindingKind::Unknown;
+      f.diag = outcome == smt::Outcome::Unsat ? DiagKind::UnsatisfiableBackground : DiagKind::SolverUnknown;
+      f.severity = Severity::Error;
+      f.question = "whether the axioms and facts are consistent";
+      f.unknown_reason = outcome == smt::Outcome::Unknown ? background.reason_unknown() : "";
+      f.id = finding_id(world, f.kind, f.diag, {}, std::nullopt);
+      out.findings.push_back(std::move(f));
+      return out;
+    }
+  }
+  std::vector<Component> components = partition(world, problem);
+  out.stats.components = components.size();
+  for (const Component& component : components) {
+    ComponentEngine engine(world, problem, component, options, out);
+    engine.find_obligation_conflicts();
+    if (options.permissions)
+      for (sema::ClauseId p : component.permissions) engine.find_permission_conflicts(p);
+  }
+  out.stats.ground_atoms = problem.atoms.size();
+  std::stable_sort(out.findings.begin(), out.findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return a.id < b.id;
+  });
+  return out;
+}
+
+}  // namespace tc::analysis

@@ -1,0 +1,95 @@
+#pragma once
+/// Internal to the analysis stage: the counterexample-guided loop over two
+/// solvers for one component of interacting clauses (engine-notes.md).
+///
+/// E (exists side): scenario variables, a selection literal per clause,
+/// "the scenario admits some conduct" (conduct copy 1), blocking clauses.
+/// A (for-all side): conduct copy 0, the component's conduct axioms, and
+/// `lit_n -> (applicable_n -> requirement_n)` per norm instance, with the
+/// scenario and the selection passed as assumptions.
+
+#include <map>
+#include <optional>
+#include <set>
+#include <vector>
+
+#include "analysis/analyse.h"
+
+namespace tc::analysis {
+
+/// A group of clauses that share conduct (directly or through axioms):
+/// only clauses of one component can conflict together.
+struct Component {
+  std::vector<sema::ClauseId> clauses;      ///< obligations and prohibitions
+  std::vector<sema::ClauseId> permissions;
+  std::vector<std::uint32_t> conduct_axioms;  ///< indices into Problem::axioms
+  std::vector<ground::GroundAtomId> circumstances;  ///< circumstance atoms its formulas mention
+};
+
+/// Splits the problem into components (union-find over conduct atoms).
+std::vector<Component> partition(const sema::World& world, const ground::Problem& problem);
+
+/// Outcome of a compliance question on the A side.
+struct Compliance {
+  smt::Outcome outcome = smt::Outcome::Unknown;
+  ground::Assignment conduct;          ///< Sat: a complying course of conduct
+  std::vector<std::uint32_t> core;     ///< Unsat: norm instances in the core
+};
+
+/// The solvers and the loops for one component.
+class ComponentEngine {
+ public:
+  ComponentEngine(const sema::World& world, ground::Problem& problem, const Component& component,
+                  const AnalysisOptions& options, Analysis& out);
+
+  /// Enumerates every clause-level obligation conflict of the component.
+  void find_obligation_conflicts();
+  /// Enumerates the permission conflicts of one permission clause.
+  void find_permission_conflicts(sema::ClauseId permission);
+
+  /// Can some conduct comply with `norms` (and exercise `exercise`) in scenario `s`?
+  Compliance comply(const ground::Assignment& s, const std::vector<std::uint32_t>& norms,
+                    std::optional<std::uint32_t> exercise = std::nullopt);
+  /// Is scenario `s` possible (axioms satisfiable by some conduct)? Returns that conduct.
+  std::optional<ground::Assignment> possible(const ground::Assignment& s);
+  /// Is there a possible scenario in which `norms` cannot all be complied with?
+  smt::Outcome conflict_exists(const std::vector<std::uint32_t>& norms);
+
+ private:
+  friend class FindingBuilder;
+  /// Builds E's common part: scenario axioms, possibility, selection literals.
+  void setup_exists(smt::Solver& e, std::map<sema::ClauseId, smt::Term>& selection);
+  /// Encodes `Axioms_K(S, a) -> not Compliant_sel(S, a)` for a fixed conduct `a`.
+  smt::Term refutation(smt::Solver& e, const ground::Assignment& a, const std::map<sema::ClauseId, smt::Term>& selection,
+                       const std::vector<std::uint32_t>* only_norms);
+  /// Builds a finding from a minimal clause set and its scenario; false on an internal error.
+  void record(FindingKind kind, std::vector<sema::ClauseId> clauses, std::optional<sema::ClauseId> permission,
+              std::optional<std::uint32_t> exercise, ground::Assignment scenario);
+  void record_unknown(const std::string& question, const std::string& reason);
+  std::vector<std::uint32_t> norms_of(const std::vector<sema::ClauseId>& clauses) const;
+  std::vector<smt::Term> scenario_assumptions(const ground::Assignment& s);
+  bool stop_requested() const;
+
+  const sema::World& world_;
+  ground::Problem& problem_;
+  const Component& component_;
+  const AnalysisOptions& options_;
+  Analysis& out_;
+  smt::Solver forall_;   ///< A
+  smt::Solver possible_; ///< all axioms, for possibility checks of a given scenario
+  std::vector<bool> conduct_mask_;
+  std::map<std::uint32_t, smt::Term> norm_literal_;      ///< per O/F norm instance (A)
+  std::map<std::uint32_t, smt::Term> exercise_literal_;  ///< per permission instance (A)
+  std::uint32_t next_copy_ = 3;  ///< conduct copies: 0 = A, 1 = possibility, 2 = permission use
+  std::optional<std::set<sema::EntityId>> named_;  ///< entities named individually (computed on first use)
+};
+
+/// Plain, solver-free replay of a conflict (semantics.md 7): in scenario
+/// `s`, no conduct satisfying the axioms complies with `norms` (and
+/// exercises `exercise`). `exhaustive` is cleared when integer domains
+/// had to be sampled.
+bool replay_conflict(const ground::Problem& problem, const ground::Assignment& s,
+                     const std::vector<std::uint32_t>& norms, std::optional<std::uint32_t> exercise,
+                     const std::vector<std::uint32_t>& conduct_axioms, bool& exhaustive);
+
+}  // namespace tc::analysis

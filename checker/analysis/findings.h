@@ -1,0 +1,94 @@
+#pragma once
+/// What the analysis found: the data every report renders. Plain values;
+/// nothing here prints or solves.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "ground/ground.h"
+#include "sema/world.h"
+
+namespace tc::analysis {
+
+enum class FindingKind {
+  ObligationConflict,       ///< semantics.md 4: no conduct complies with a minimal set
+  PermissionConflict,       ///< a permission that cannot be used without breaching a minimal set
+  UnsatisfiableBackground,  ///< the axioms contradict each other
+  Unknown,                  ///< a question the solver could not settle
+};
+
+/// Which precedence rule settles a conflict (semantics.md 5).
+enum class PrecedenceRule { LexSuperior, LexSpecialis, WithoutPrejudice, LexPosterior };
+
+/// "lex superior" ...
+std::string_view rule_name(PrecedenceRule rule);
+
+/// How a conflict is resolved: `prevailing` wins over every other clause
+/// of the conflict, by `rules` (one per other clause, in clause order).
+struct Resolution {
+  sema::ClauseId prevailing = 0;
+  std::vector<PrecedenceRule> rules;
+  std::string explanation;  ///< one sentence for drafters
+};
+
+/// One circumstance of a witness scenario: `atom` has `value`.
+struct WitnessFact {
+  ground::GroundAtomId atom = 0;
+  std::int64_t value = 0;
+};
+
+/// A clause instance of the representative conflict.
+struct InstanceInfo {
+  sema::ClauseId clause = 0;
+  std::vector<sema::EntityId> binding;  ///< per `for each` variable
+  sema::EntityId bearer = 0;
+  std::uint32_t norm = 0;               ///< index into ground::Problem::norms
+};
+
+/// One finding.
+struct Finding {
+  FindingKind kind = FindingKind::ObligationConflict;
+  DiagKind diag = DiagKind::ObligationConflict;
+  Severity severity = Severity::Error;
+  std::string id;  ///< stable fingerprint, e.g. "TC2001-5c1e0a9f"
+  /// Clauses of the minimal set (obligations and prohibitions), ordered by identity.
+  std::vector<sema::ClauseId> clauses;
+  /// Permission conflicts: the permission that cannot be used.
+  std::optional<sema::ClauseId> permission;
+  /// A minimal set of instances in the witness scenario (one or more per clause).
+  std::vector<InstanceInfo> representative;
+  std::size_t instance_count = 0;  ///< instances of the clauses whose bearer is caught
+  /// The witness, cut to the circumstances that matter (true ones and the
+  /// false ones whose truth would dissolve the conflict).
+  std::vector<WitnessFact> witness;
+  ground::Assignment scenario;  ///< the full witness scenario (circumstances)
+  std::vector<sema::EntityId> caught;  ///< states bound in the conflict
+  std::optional<Resolution> resolution;
+  bool involves_political = false;
+  bool replay_exhaustive = true;  ///< false when integer domains were sampled in the replay
+  std::string unknown_reason;      ///< Unknown findings
+  std::string question;            ///< Unknown findings: what could not be settled
+};
+
+/// Statistics of one analysis run (--stats).
+struct Stats {
+  std::size_t instances = 0;
+  std::size_t ground_atoms = 0;
+  std::size_t axiom_instances = 0;
+  std::size_t components = 0;
+  std::uint64_t solver_checks = 0;
+  std::uint64_t refinements = 0;
+};
+
+/// Result of `analyse`.
+struct Analysis {
+  std::vector<Finding> findings;  ///< sorted: kind, then id
+  Stats stats;
+  bool internal_error = false;    ///< a witness did not replay (exit 4)
+  std::string internal_error_message;
+};
+
+}  // namespace tc::analysis

@@ -1,1 +1,0 @@
-// The analysis stage (under construction).

@@ -1,0 +1,354 @@
+// Turning a found conflict into a finding: the witness cut to what
+// matters, a representative minimal instance set, the plain replay, the
+// states caught, and precedence.
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <set>
+
+#include "analysis/engine.h"
+
+namespace tc::analysis {
+namespace {
+
+constexpr std::uint64_t kMaxReplayCombinations = 1ull << 22;
+
+void collect_entities(const sema::Expr& e, std::set<sema::EntityId>& out);
+
+void collect_set_entities(const sema::Set& s, std::set<sema::EntityId>& out) {
+  out.insert(s.entities.begin(), s.entities.end());
+  for (const sema::Set& c : s.children) collect_set_entities(c, out);
+  for (const sema::Expr& f : s.filter) collect_entities(f, out);
+}
+
+void collect_entities(const sema::Expr& e, std::set<sema::EntityId>& out) {
+  if (e.op == sema::Op::Entity) out.insert(e.id);
+  for (const sema::Expr& a : e.args) collect_entities(a, out);
+  for (const sema::Set& s : e.bound_sets) collect_set_entities(s, out);
+  for (const sema::Set& s : e.set) collect_set_entities(s, out);
+}
+
+/// Entities named individually somewhere in clauses, axioms or definitions:
+/// they are never interchangeable with others of the same profile.
+std::set<sema::EntityId> named_entities(const sema::World& world) {
+  std::set<sema::EntityId> out;
+  for (const sema::Clause& c : world.clauses) {
+    collect_entities(c.bearer, out);
+    collect_entities(c.content, out);
+    for (const sema::Condition& k : c.conditions) collect_entities(k.formula, out);
+    if (c.where) collect_entities(*c.where, out);
+    for (const sema::Binding& b : c.bindings) collect_set_entities(b.domain, out);
+  }
+  for (const sema::Axiom& a : world.axioms) {
+    collect_entities(a.body, out);
+    if (a.where) collect_entities(*a.where, out);
+    for (const sema::Binding& b : a.bindings) collect_set_entities(b.domain, out);
+  }
+  for (const sema::Definition& d : world.definitions)
+    for (const sema::Definition::Reading& r : d.readings) collect_entities(r.body, out);
+  return out;
+}
+
+/// The membership profile of an entity at the check date: institutions and treaties it belongs to.
+std::vector<std::uint32_t> profile(const sema::World& world, const ground::Problem& problem, sema::EntityId e) {
+  std::vector<std::uint32_t> out;
+  for (sema::EntityId i = 0; i < world.entities.size(); ++i)
+    if (world.entities[i].sort == sema::kInstitutionSort && world.is_member(i, e, problem.as_of)) out.push_back(i);
+  out.push_back(0xFFFFFFFF);
+  for (sema::TreatyId t = 0; t < problem.parties_of_treaty.size(); ++t) {
+    const auto& p = problem.parties_of_treaty[t];
+    if (std::find(p.begin(), p.end(), e) != p.end()) out.push_back(t);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool replay_conflict(const ground::Problem& problem, const ground::Assignment& s, const std::vector<std::uint32_t>& norms,
+                     std::optional<std::uint32_t> exercise, const std::vector<std::uint32_t>& conduct_axioms,
+                     bool& exhaustive) {
+  const ground::Pool& pool = problem.pool;
+  std::vector<bool> known(problem.atoms.size());
+  for (std::size_t i = 0; i < problem.atoms.size(); ++i) known[i] = !problem.atoms[i].is_conduct;
+
+  // What must hold of the conduct: each norm complies, the permission is exercised.
+  struct Check {
+    ground::NodeId applicability, content;
+    bool prohibition, exercise;
+  };
+  std::vector<Check> checks;
+  for (std::uint32_t n : norms) {
+    const ground::NormInstance& norm = problem.norms[n];
+    checks.push_back({norm.applicability, norm.content, norm.modality == sema::Modality::Prohibition, false});
+  }
+  if (exercise) checks.push_back({problem.norms[*exercise].applicability, problem.norms[*exercise].content, false, true});
+
+  // Axioms still open in this scenario, and the cone of conduct atoms.
+  std::vector<ground::NodeId> open_axioms;
+  for (std::uint32_t i : conduct_axioms)
+    if (ground::evaluate_partial(pool, problem.axioms[i].formula, known, s) != 1) open_axioms.push_back(problem.axioms[i].formula);
+  std::set<ground::GroundAtomId> cone;
+  for (const Check& c : checks) {
+    std::set<ground::GroundAtomId> atoms;
+    ground::collect_atoms(pool, c.applicability, atoms);
+    ground::collect_atoms(pool, c.content, atoms);
+    for (auto a : atoms)
+      if (problem.atoms[a].is_conduct) cone.insert(a);
+  }
+  std::vector<std::set<ground::GroundAtomId>> axiom_atoms(open_axioms.size());
+  for (std::size_t i = 0; i < open_axioms.size(); ++i) {
+    std::set<ground::GroundAtomId> atoms;
+    ground::collect_atoms(pool, open_axioms[i], atoms);
+    for (auto a : atoms)
+      if (problem.atoms[a].is_conduct) axiom_atoms[i].insert(a);
+  }
+  std::vector<bool> axiom_in(open_axioms.size(), false);
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (std::size_t i = 0; i < open_axioms.size(); ++i) {
+      if (axiom_in[i]) continue;
+      bool touches = std::any_of(axiom_atoms[i].begin(), axiom_atoms[i].end(), [&](auto a) { return cone.count(a); });
+      if (!touches) continue;
+      axiom_in[i] = true;
+      grew = true;
+      cone.insert(axiom_atoms[i].begin(), axiom_atoms[i].end());
+    }
+  }
+  std::vector<ground::NodeId> constraints;
+  for (std::size_t i = 0; i < open_axioms.size(); ++i)
+    if (axiom_in[i]) constraints.push_back(open_axioms[i]);
+
+  // Candidate values per cone atom. Booleans: both. Integers: the whole
+  // domain when small, else the critical points of every comparison that
+  // mentions only this atom (exact), sampled otherwise.
+  std::vector<ground::GroundAtomId> atoms(cone.begin(), cone.end());
+  std::vector<std::vector<std::int64_t>> candidates(atoms.size());
+  std::set<ground::NodeId> comparisons;
+  {
+    std::vector<ground::NodeId> roots = constraints;
+    for (const Check& c : checks) {
+      roots.push_back(c.applicability);
+      roots.push_back(c.content);
+    }
+    std::set<ground::NodeId> seen;
+    std::vector<ground::NodeId> stack(roots.begin(), roots.end());
+    while (!stack.empty()) {
+      ground::NodeId id = stack.back();
+      stack.pop_back();
+      if (!seen.insert(id).second) continue;
+      const ground::Node& node = pool.node(id);
+      if (node.op == ground::NodeOp::Le || node.op == ground::NodeOp::Lt || node.op == ground::NodeOp::Eq) comparisons.insert(id);
+      for (auto k : node.kids) stack.push_back(k);
+    }
+  }
+  ground::Assignment values = s;
+  for (std::size_t i = 0; i < atoms.size(); ++i) {
+    const ground::GroundAtom& atom = problem.atoms[atoms[i]];
+    if (!atom.is_quantity) {
+      candidates[i] = {0, 1};
+      continue;
+    }
+    if (atom.upper - atom.lower < 64) {
+      for (std::int64_t v = atom.lower; v <= atom.upper; ++v) candidates[i].push_back(v);
+      continue;
+    }
+    std::set<std::int64_t> points{atom.lower, atom.upper};
+    for (ground::NodeId cmp : comparisons) {
+      std::set<ground::GroundAtomId> in;
+      ground::collect_atoms(pool, cmp, in);
+      bool mentions = in.count(atoms[i]) > 0;
+      std::size_t ints = 0;
+      for (auto a : in) ints += problem.atoms[a].is_quantity && problem.atoms[a].is_conduct;
+      if (!mentions) continue;
+      if (ints > 1) exhaustive = false;
+      // The comparison is kx + c <op> 0 in this atom: find its threshold.
+      const ground::Node& node = pool.node(cmp);
+      auto side = [&](std::int64_t x) {
+        values[atoms[i]] = x;
+        return ground::evaluate(pool, node.kids[0], values) - ground::evaluate(pool, node.kids[1], values);
+      };
+      std::int64_t c = side(0);
+      std::int64_t k = side(1) - c;
+      if (k == 0) continue;
+      double root = -static_cast<double>(c) / static_cast<double>(k);
+      for (std::int64_t d = -1; d <= 1; ++d)
+        for (double r : {std::floor(root), std::ceil(root)}) {
+          std::int64_t v = static_cast<std::int64_t>(r) + d;
+          if (v >= atom.lower && v <= atom.upper) points.insert(v);
+        }
+    }
+    candidates[i].assign(points.begin(), points.end());
+  }
+
+  std::uint64_t combinations = 1;
+  for (const auto& c : candidates) {
+    combinations *= c.size();
+    if (combinations > kMaxReplayCombinations) break;
+  }
+  if (combinations > kMaxReplayCombinations) {
+    exhaustive = false;
+    return true;  // too large to enumerate: the solver's verdict stands, marked as not replayed exhaustively
+  }
+
+  std::vector<std::size_t> index(atoms.size(), 0);
+  for (std::uint64_t round = 0; round < combinations; ++round) {
+    for (std::size_t i = 0; i < atoms.size(); ++i) values[atoms[i]] = candidates[i][index[i]];
+    bool ok = true;
+    for (ground::NodeId f : constraints)
+      if (!ground::evaluate(pool, f, values)) {
+        ok = false;
+        break;
+      }
+    for (std::size_t j = 0; ok && j < checks.size(); ++j) {
+      const Check& c = checks[j];
+      bool applies = ground::evaluate(pool, c.applicability, values) != 0;
+      bool content = ground::evaluate(pool, c.content, values) != 0;
+      if (c.exercise) ok = applies && content;
+      else if (applies) ok = c.prohibition ? !content : content;
+    }
+    if (ok) return false;  // this conduct complies: no conflict
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+      if (++index[i] < candidates[i].size()) break;
+      index[i] = 0;
+    }
+  }
+  return true;
+}
+
+void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> clauses,
+                             std::optional<sema::ClauseId> permission, std::optional<std::uint32_t> exercise,
+                             ground::Assignment s) {
+  std::vector<std::uint32_t> norms = norms_of(clauses);
+  auto conflicts_in = [&](const ground::Assignment& candidate) {
+    return possible(candidate).has_value() && comply(candidate, norms, exercise).outcome == smt::Outcome::Unsat;
+  };
+  // 1. Cut the scenario: drop true circumstances that do not matter.
+  std::set<ground::GroundAtomId> relevant(component_.circumstances.begin(), component_.circumstances.end());
+  {
+    ground::Assignment bulk = s;
+    for (ground::GroundAtomId a = 0; a < problem_.atoms.size(); ++a)
+      if (!problem_.atoms[a].is_conduct && !problem_.atoms[a].is_quantity && !relevant.count(a)) bulk[a] = 0;
+    if (bulk != s && possible(bulk)) s = bulk;
+  }
+  for (ground::GroundAtomId a : component_.circumstances) {
+    if (problem_.atoms[a].is_quantity || s[a] == 0) continue;
+    ground::Assignment candidate = s;
+    candidate[a] = 0;
+    if (conflicts_in(candidate)) s = candidate;
+  }
+  // 2. A representative minimal instance set in the cut scenario.
+  Compliance compliance = comply(s, norms, exercise);
+  std::vector<std::uint32_t> representative = compliance.core.empty() ? norms : compliance.core;
+  for (std::size_t i = 0; i < representative.size();) {
+    std::vector<std::uint32_t> without = representative;
+    without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
+    if (!without.empty() && comply(s, without, exercise).outcome == smt::Outcome::Unsat) representative = without;
+    else ++i;
+  }
+  // 3. Replay with the plain evaluator before anything is printed.
+  Finding f;
+  f.kind = kind;
+  f.clauses = clauses;
+  f.permission = permission;
+  f.scenario = s;
+  std::optional<ground::Assignment> conduct = possible(s);
+  bool possible_replayed = false;
+  if (conduct) {
+    possible_replayed = true;
+    for (const ground::AxiomInstance& axiom : problem_.axioms)
+      if (!ground::evaluate(problem_.pool, axiom.formula, *conduct)) possible_replayed = false;
+  }
+  if (!possible_replayed ||
+      !replay_conflict(problem_, s, representative, exercise, component_.conduct_axioms, f.replay_exhaustive)) {
+    out_.internal_error = true;
+    out_.internal_error_message = "the witness for " + world_.clause_title(clauses.front()) +
+                                  " did not replay with the plain evaluator";
+    return;
+  }
+  // 4. The facts that matter: true circumstances left after the cut; false
+  //    ones (mentioned by the representative) whose truth dissolves the conflict;
+  //    integer circumstances the representative mentions.
+  std::set<ground::GroundAtomId> mentioned;
+  for (std::uint32_t n : representative) {
+    ground::collect_atoms(problem_.pool, problem_.norms[n].applicability, mentioned);
+    ground::collect_atoms(problem_.pool, problem_.norms[n].content, mentioned);
+  }
+  if (exercise) ground::collect_atoms(problem_.pool, problem_.norms[*exercise].applicability, mentioned);
+  for (ground::GroundAtomId a : component_.circumstances) {
+    const ground::GroundAtom& atom = problem_.atoms[a];
+    if (atom.is_quantity) {
+      if (mentioned.count(a)) f.witness.push_back({a, s[a]});
+    } else if (s[a] != 0) {
+      f.witness.push_back({a, 1});
+    } else if (mentioned.count(a)) {
+      ground::Assignment flipped = s;
+      flipped[a] = 1;
+      if (possible(flipped) && comply(flipped, representative, exercise).outcome == smt::Outcome::Sat)
+        f.witness.push_back({a, 0});
+    }
+  }
+  for (std::uint32_t n : representative) {
+    const ground::NormInstance& norm = problem_.norms[n];
+    f.representative.push_back({norm.clause, norm.binding, norm.bearer, n});
+  }
+  // 5. The states caught: bearers bound by every clause of the conflict for
+  //    whom the conflict arises on their own instances; one check per
+  //    membership profile (named states are checked individually).
+  std::set<sema::EntityId> candidates;
+  bool first = true;
+  for (sema::ClauseId c : clauses) {
+    std::set<sema::EntityId> bearers;
+    for (std::uint32_t n : problem_.norms_of_clause[c]) bearers.insert(problem_.norms[n].bearer);
+    if (first) candidates = bearers;
+    else {
+      std::set<sema::EntityId> both;
+      std::set_intersection(candidates.begin(), candidates.end(), bearers.begin(), bearers.end(),
+                            std::inserter(both, both.end()));
+      candidates = both;
+    }
+    first = false;
+  }
+  std::set<sema::EntityId> caught;
+  if (kind == FindingKind::ObligationConflict && !candidates.empty()) {
+    if (!named_) named_ = named_entities(world_);
+    const std::set<sema::EntityId>& named = *named_;
+    std::map<std::vector<std::uint32_t>, bool> by_profile;
+    for (sema::EntityId b : candidates) {
+      std::vector<std::uint32_t> key = profile(world_, problem_, b);
+      if (named.count(b)) key.push_back(0x80000000u + b);
+      auto it = by_profile.find(key);
+      if (it == by_profile.end()) {
+        std::vector<std::uint32_t> own;
+        for (std::uint32_t n : norms)
+          if (problem_.norms[n].bearer == b) own.push_back(n);
+        it = by_profile.emplace(key, conflict_exists(own) == smt::Outcome::Sat).first;
+      }
+      if (it->second) caught.insert(b);
+    }
+  }
+  if (caught.empty())
+    for (const InstanceInfo& i : f.representative) caught.insert(i.bearer);
+  f.caught.assign(caught.begin(), caught.end());
+  for (std::uint32_t n : norms)
+    if (caught.count(problem_.norms[n].bearer)) f.instance_count++;
+  // 6. Precedence, severity, identity.
+  std::vector<sema::ClauseId> contenders = clauses;
+  if (permission) contenders.push_back(*permission);
+  f.resolution = resolve_precedence(world_, problem_, contenders);
+  for (sema::ClauseId c : contenders)
+    f.involves_political |= world_.treaties[world_.clauses[c].treaty].kind == sema::TreatyKind::Political;
+  if (kind == FindingKind::ObligationConflict) {
+    f.diag = f.resolution ? DiagKind::ResolvedConflict : DiagKind::ObligationConflict;
+    f.severity = f.resolution ? Severity::Note : f.involves_political ? Severity::Warning : Severity::Error;
+    f.id = finding_id(world_, kind, DiagKind::ObligationConflict, clauses, permission);
+  } else {
+    f.diag = f.resolution ? DiagKind::ResolvedPermissionConflict : DiagKind::PermissionConflict;
+    f.severity = f.resolution ? Severity::Note : Severity::Warning;
+    f.id = finding_id(world_, kind, DiagKind::PermissionConflict, clauses, permission);
+  }
+  for (const Finding& existing : out_.findings)
+    if (existing.id == f.id) return;
+  out_.findings.push_back(std::move(f));
+}
+
+}  // namespace tc::analysis

@@ -1,1 +1,0 @@
-// The ground stage (under construction).

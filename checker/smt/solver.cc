@@ -1,0 +1,260 @@
+#include "smt/solver.h"
+
+#include <z3++.h>
+
+#include <unordered_map>
+
+namespace tc::smt {
+
+struct Solver::Impl {
+  // The context is the first member: it must outlive every expr below.
+  z3::context context;
+  z3::solver solver;
+  std::vector<z3::expr> terms;
+  // Scenario variables per ground atom (circumstances only).
+  std::vector<std::optional<z3::expr>> scenario_vars;
+  // Conduct variables per copy per ground atom.
+  std::vector<std::vector<std::optional<z3::expr>>> conduct_vars;
+  std::vector<std::unordered_map<ground::NodeId, z3::expr>> cache;  // per copy
+  std::optional<z3::model> model;
+  std::vector<Term> last_assumptions;
+  std::vector<z3::expr> last_core;
+  std::uint32_t fresh_counter = 0;
+
+  Impl() : solver(context) {}
+
+  /// The variable of a ground atom: a scenario variable for circumstances,
+  /// the variable of conduct copy `copy` for conduct.
+  z3::expr atom_var(const ground::Problem& problem, ground::GroundAtomId id, std::uint32_t copy);
+
+  Term store(const z3::expr& e) {
+    terms.push_back(e);
+    return Term{static_cast<std::uint32_t>(terms.size() - 1)};
+  }
+};
+
+namespace {
+
+z3::expr make_var(z3::context& context, const ground::GroundAtom& atom, const std::string& name) {
+  return atom.is_quantity ? context.int_const(name.c_str()) : context.bool_const(name.c_str());
+}
+
+}  // namespace
+
+z3::expr Solver::Impl::atom_var(const ground::Problem& problem, ground::GroundAtomId id, std::uint32_t copy) {
+  if (scenario_vars.size() < problem.atoms.size()) scenario_vars.resize(problem.atoms.size());
+  if (conduct_vars.size() <= copy) conduct_vars.resize(copy + 1);
+  auto& conduct = conduct_vars[copy];
+  if (conduct.size() < problem.atoms.size()) conduct.resize(problem.atoms.size());
+  const ground::GroundAtom& atom = problem.atoms[id];
+  if (atom.is_conduct) {
+    if (!conduct[id]) conduct[id] = make_var(context, atom, "a" + std::to_string(copy) + "_" + std::to_string(id));
+    return *conduct[id];
+  }
+  if (!scenario_vars[id]) scenario_vars[id] = make_var(context, atom, "s_" + std::to_string(id));
+  return *scenario_vars[id];
+}
+
+Solver::Solver(const ground::Problem& problem, const Limits& limits)
+    : impl_(std::make_unique<Impl>()), problem_(problem) {
+  z3::params params(impl_->context);
+  if (limits.rlimit) params.set("rlimit", static_cast<unsigned>(std::min<std::uint64_t>(limits.rlimit, 0xFFFFFFFFu)));
+  if (limits.timeout_ms) params.set("timeout", limits.timeout_ms);
+  params.set("random_seed", 0u);
+  impl_->solver.set(params);
+  impl_->scenario_vars.resize(problem.atoms.size());
+}
+
+Solver::~Solver() = default;
+
+Term Solver::encode(ground::NodeId root, const Encoding& encoding) {
+  Impl& im = *impl_;
+  z3::context& ctx = im.context;
+  bool cacheable = encoding.fixed_conduct == nullptr && encoding.fixed_circumstances == nullptr;
+  std::unordered_map<ground::NodeId, z3::expr> local;
+  if (cacheable && im.cache.size() <= encoding.copy) im.cache.resize(encoding.copy + 1);
+  auto& cache = cacheable ? im.cache[encoding.copy] : local;
+
+  auto atom_expr = [&](ground::GroundAtomId id) -> z3::expr {
+    const ground::GroundAtom& atom = problem_.atoms[id];
+    const ground::Assignment* fixed = atom.is_conduct ? encoding.fixed_conduct : encoding.fixed_circumstances;
+    if (fixed) {
+      std::int64_t v = id < fixed->size() ? (*fixed)[id] : 0;
+      return atom.is_quantity ? ctx.int_val(static_cast<int64_t>(v)) : ctx.bool_val(v != 0);
+    }
+    return im.atom_var(problem_, id, encoding.copy);
+  };
+
+  // Iterative post-order walk: formulas can be deep.
+  std::vector<std::pair<ground::NodeId, bool>> stack{{root, false}};
+  while (!stack.empty()) {
+    auto [id, expanded] = stack.back();
+    if (cache.count(id)) {
+      stack.pop_back();
+      continue;
+    }
+    const ground::Node& n = problem_.pool.node(id);
+    if (!expanded) {
+      stack.back().second = true;
+      for (ground::NodeId k : n.kids)
+        if (!cache.count(k)) stack.push_back({k, false});
+      continue;
+    }
+    stack.pop_back();
+    z3::expr_vector kids(ctx);
+    for (ground::NodeId k : n.kids) kids.push_back(cache.at(k));
+    z3::expr e(ctx);
+    switch (n.op) {
+      case ground::NodeOp::True: e = ctx.bool_val(true); break;
+      case ground::NodeOp::False: e = ctx.bool_val(false); break;
+      case ground::NodeOp::BoolAtom:
+      case ground::NodeOp::IntAtom: e = atom_expr(n.id); break;
+      case ground::NodeOp::IntConst: e = ctx.int_val(static_cast<int64_t>(n.value)); break;
+      case ground::NodeOp::Not: e = !kids[0]; break;
+      case ground::NodeOp::And: e = z3::mk_and(kids); break;
+      case ground::NodeOp::Or: e = z3::mk_or(kids); break;
+      case ground::NodeOp::Implies: e = z3::implies(kids[0], kids[1]); break;
+      case ground::NodeOp::Iff: e = kids[0] == kids[1]; break;
+      case ground::NodeOp::Add: e = z3::sum(kids); break;
+      case ground::NodeOp::Mul: e = kids[0] * kids[1]; break;
+      case ground::NodeOp::Neg: e = -kids[0]; break;
+      case ground::NodeOp::Le: e = kids[0] <= kids[1]; break;
+      case ground::NodeOp::Lt: e = kids[0] < kids[1]; break;
+      case ground::NodeOp::Eq: e = kids[0] == kids[1]; break;
+    }
+    cache.emplace(id, e);
+  }
+  return im.store(cache.at(root));
+}
+
+Term Solver::fresh_bool(const std::string& name) {
+  return impl_->store(impl_->context.bool_const((name + "!" + std::to_string(impl_->fresh_counter++)).c_str()));
+}
+
+Term Solver::mk_not(Term a) { return impl_->store(!impl_->terms[a.index]); }
+
+Term Solver::mk_and(const std::vector<Term>& kids) {
+  z3::expr_vector v(impl_->context);
+  for (Term t : kids) v.push_back(impl_->terms[t.index]);
+  return impl_->store(z3::mk_and(v));
+}
+
+Term Solver::mk_or(const std::vector<Term>& kids) {
+  z3::expr_vector v(impl_->context);
+  for (Term t : kids) v.push_back(impl_->terms[t.index]);
+  return impl_->store(z3::mk_or(v));
+}
+
+Term Solver::mk_implies(Term a, Term b) { return impl_->store(z3::implies(impl_->terms[a.index], impl_->terms[b.index])); }
+
+Term Solver::scenario_literal(ground::GroundAtomId atom, std::int64_t value) {
+  z3::expr var = impl_->atom_var(problem_, atom, 0);
+  if (problem_.atoms[atom].is_quantity) return impl_->store(var == impl_->context.int_val(static_cast<int64_t>(value)));
+  return impl_->store(value ? var : !var);
+}
+
+Term Solver::conduct_literal(ground::GroundAtomId atom, std::int64_t value, std::uint32_t copy) {
+  z3::expr var = impl_->atom_var(problem_, atom, copy);
+  if (problem_.atoms[atom].is_quantity) return impl_->store(var == impl_->context.int_val(static_cast<int64_t>(value)));
+  return impl_->store(value ? var : !var);
+}
+
+void Solver::add(Term t) { impl_->solver.add(impl_->terms[t.index]); }
+
+Outcome Solver::check(const std::vector<Term>& assumptions) {
+  ++checks_;
+  Impl& im = *impl_;
+  im.model.reset();
+  im.last_assumptions = assumptions;
+  z3::expr_vector v(im.context);
+  for (Term t : assumptions) v.push_back(im.terms[t.index]);
+  z3::check_result result;
+  try {
+    result = v.empty() ? im.solver.check() : im.solver.check(v);
+  } catch (const z3::exception&) {
+    return Outcome::Unknown;
+  }
+  if (result == z3::sat) {
+    im.model = im.solver.get_model();
+    return Outcome::Sat;
+  }
+  if (result == z3::unsat) {
+    im.last_core.clear();
+    z3::expr_vector core = im.solver.unsat_core();
+    for (unsigned i = 0; i < core.size(); ++i) im.last_core.push_back(core[i]);
+    return Outcome::Unsat;
+  }
+  return Outcome::Unknown;
+}
+
+std::vector<Term> Solver::core() const {
+  std::vector<Term> out;
+  for (Term t : impl_->last_assumptions) {
+    for (const z3::expr& c : impl_->last_core) {
+      if (z3::eq(c, impl_->terms[t.index])) {
+        out.push_back(t);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::string Solver::reason_unknown() const {
+  try {
+    return impl_->solver.reason_unknown();
+  } catch (const z3::exception& e) {
+    return e.msg();
+  }
+}
+
+bool Solver::model_bool(Term t) const {
+  if (!impl_->model) return false;
+  return impl_->model->eval(impl_->terms[t.index], true).is_true();
+}
+
+namespace {
+std::int64_t value_of(const z3::model& model, const z3::expr& var, bool is_int) {
+  z3::expr v = model.eval(var, true);
+  if (is_int) {
+    int64_t out = 0;
+    v.is_numeral_i64(out);
+    return out;
+  }
+  return v.is_true() ? 1 : 0;
+}
+}  // namespace
+
+ground::Assignment Solver::model_scenario() const {
+  ground::Assignment values(problem_.atoms.size(), 0);
+  if (!impl_->model) return values;
+  for (std::size_t i = 0; i < problem_.atoms.size(); ++i) {
+    const ground::GroundAtom& atom = problem_.atoms[i];
+    if (atom.is_conduct) continue;
+    if (i < impl_->scenario_vars.size() && impl_->scenario_vars[i])
+      values[i] = value_of(*impl_->model, *impl_->scenario_vars[i], atom.is_quantity);
+    else
+      values[i] = atom.is_quantity ? atom.lower : 0;
+  }
+  return values;
+}
+
+ground::Assignment Solver::model_conduct(std::uint32_t copy) const {
+  ground::Assignment values = model_scenario();
+  if (!impl_->model) return values;
+  static const std::vector<std::optional<z3::expr>> kNoVars;
+  const auto& vars = copy < impl_->conduct_vars.size() ? impl_->conduct_vars[copy] : kNoVars;
+  for (std::size_t i = 0; i < problem_.atoms.size(); ++i) {
+    const ground::GroundAtom& atom = problem_.atoms[i];
+    if (!atom.is_conduct) continue;
+    if (i < vars.size() && vars[i]) values[i] = value_of(*impl_->model, *vars[i], atom.is_quantity);
+    else values[i] = atom.is_quantity ? atom.lower : 0;
+  }
+  return values;
+}
+
+void Solver::interrupt() { impl_->context.interrupt(); }
+
+std::string Solver::to_smt2() const { return impl_->solver.to_smt2(); }
+
+}  // namespace tc::smt

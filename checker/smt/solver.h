@@ -1,0 +1,89 @@
+#pragma once
+/// The SMT layer: ground formulas lowered to Z3 and solved. The only code
+/// that sees Z3 types; everything above works with `Term` handles and
+/// ordinary outcomes (SAT / UNSAT / UNKNOWN), never exceptions.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ground/ground.h"
+
+namespace tc::smt {
+
+/// Result of a satisfiability question.
+enum class Outcome { Sat, Unsat, Unknown };
+
+/// Solver budget. `rlimit` is Z3's deterministic resource counter (the
+/// same input gives the same answer); `timeout_ms` is a wall-clock safety net.
+struct Limits {
+  std::uint64_t rlimit = 0;     ///< 0 = unlimited
+  std::uint32_t timeout_ms = 0; ///< 0 = none
+};
+
+/// A handle to a Boolean or integer term inside one `Solver`.
+struct Term {
+  std::uint32_t index = 0;
+};
+
+/// How conduct atoms are represented when a ground formula is encoded:
+/// as the variables of copy `copy`, or fixed to the values of `fixed`.
+/// Circumstances are always the solver's scenario variables unless
+/// `fixed_circumstances` is set.
+struct Encoding {
+  std::uint32_t copy = 0;
+  const ground::Assignment* fixed_conduct = nullptr;
+  const ground::Assignment* fixed_circumstances = nullptr;
+};
+
+/// One Z3 solver over a ground problem, with its own context.
+class Solver {
+ public:
+  Solver(const ground::Problem& problem, const Limits& limits);
+  ~Solver();
+  Solver(const Solver&) = delete;
+  Solver& operator=(const Solver&) = delete;
+
+  /// Encodes a ground node (cached per copy; fixed encodings are not cached).
+  Term encode(ground::NodeId node, const Encoding& encoding = {});
+  /// A fresh Boolean variable (selection and assumption literals).
+  Term fresh_bool(const std::string& name);
+  Term mk_not(Term a);
+  Term mk_and(const std::vector<Term>& kids);
+  Term mk_or(const std::vector<Term>& kids);
+  Term mk_implies(Term a, Term b);
+  /// `atom == value` for a circumstance atom (Bool or Int) of the scenario variables.
+  Term scenario_literal(ground::GroundAtomId atom, std::int64_t value);
+  /// `atom == value` for a conduct atom of copy `copy`.
+  Term conduct_literal(ground::GroundAtomId atom, std::int64_t value, std::uint32_t copy = 0);
+
+  void add(Term t);
+  /// Checks satisfiability under assumptions (Boolean terms).
+  Outcome check(const std::vector<Term>& assumptions = {});
+  /// After Unsat: the assumptions in the unsat core (as given to check()).
+  std::vector<Term> core() const;
+  /// After Unknown: Z3's reason ("max. resource limit exceeded", "timeout", "canceled" ...).
+  std::string reason_unknown() const;
+  /// After Sat: value of a Boolean term (selection literals).
+  bool model_bool(Term t) const;
+  /// After Sat: values of all circumstance atoms (conduct entries left 0).
+  ground::Assignment model_scenario() const;
+  /// After Sat: values of the conduct atoms of copy `copy` (circumstance entries from the scenario).
+  ground::Assignment model_conduct(std::uint32_t copy = 0) const;
+  /// Stops a running check from another thread (SIGINT handling).
+  void interrupt();
+  /// SMT-LIB text of the assertions (emit-smt2).
+  std::string to_smt2() const;
+  /// Number of check() calls so far.
+  std::uint64_t checks() const { return checks_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  const ground::Problem& problem_;
+  std::uint64_t checks_ = 0;
+};
+
+}  // namespace tc::smt
