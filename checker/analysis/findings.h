@@ -58,6 +58,8 @@ struct Finding {
   std::vector<sema::ClauseId> clauses;
   /// Permission conflicts: the permission that cannot be used.
   std::optional<sema::ClauseId> permission;
+  /// Permission conflicts: the instance of the permission that cannot be used.
+  std::optional<InstanceInfo> exercised;
   /// A minimal set of instances in the witness scenario (one or more per clause).
   std::vector<InstanceInfo> representative;
   std::size_t instance_count = 0;  ///< instances of the clauses whose bearer is caught

@@ -291,6 +291,10 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
     const ground::NormInstance& norm = problem_.norms[n];
     f.representative.push_back({norm.clause, norm.binding, norm.bearer, n});
   }
+  if (exercise) {
+    const ground::NormInstance& norm = problem_.norms[*exercise];
+    f.exercised = InstanceInfo{norm.clause, norm.binding, norm.bearer, *exercise};
+  }
   // 5. The states caught: bearers bound by every clause of the conflict for
   //    whom the conflict arises on their own instances; one check per
   //    membership profile (named states are checked individually).

@@ -34,15 +34,32 @@ int run_arguments(int argc, char** argv) {
   bool show_version = false;
   app.add_flag("--version", show_version, "print tool, grammar, Z3 and ANTLR runtime versions");
 
-  CommonOptions common;
+  CheckOptions common;
   auto add_common = [&common](CLI::App* sub) {
     sub->add_option("paths", common.paths, "treaty files (imports are followed)");
     sub->add_option("--color", common.color, "auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
+  };
+  auto add_check_options = [&common](CLI::App* sub) {
+    sub->add_option("--as-of", common.as_of, "memberships and treaties in force on this date (YYYY-MM-DD; default today)");
+    sub->add_option("--fail-on", common.fail_on, "error|warning|never (default error)")
+        ->check(CLI::IsMember({"error", "warning", "never"}));
+    sub->add_option("--rlimit", common.rlimit, "deterministic solver resource limit per query (0 = none)");
+    sub->add_option("--timeout", common.timeout_seconds, "wall-clock limit per solver query, in seconds (0 = none)");
+    sub->add_option("--format", common.format, "report format (text)");
+    sub->add_option("-o,--output", common.output, "write the report to FILE (atomically)");
+    sub->add_flag("--stats", common.stats, "print phase statistics on stderr");
+    sub->add_option("--reading", common.readings, "TERM=NAME: choose a reading of a vague term (repeatable)");
   };
 
   CLI::App* validate = app.add_subcommand("validate", "syntax, names and types only; no solver");
   add_common(validate);
   validate->require_option(1, 0);
+  CLI::App* check = app.add_subcommand("check", "parse, resolve, ground and analyse; report conflicts");
+  add_common(check);
+  add_check_options(check);
+  CLI::App* test = app.add_subcommand("test", "run the expect statements and scenarios written in the sources");
+  add_common(test);
+  add_check_options(test);
 
   try {
     app.parse(argc, argv);
@@ -60,6 +77,8 @@ int run_arguments(int argc, char** argv) {
   }
   common.use_color = want_color(common.color);
   if (validate->parsed()) return run_validate(common);
+  if (check->parsed()) return run_check(common);
+  if (test->parsed()) return run_test(common);
   std::cerr << app.help();
   return kExitInputError;
 }

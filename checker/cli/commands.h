@@ -2,6 +2,7 @@
 /// Subcommand implementations. Each takes parsed options and returns an
 /// exit code; printing happens here and in report/, never in analysis.
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -14,6 +15,23 @@ struct CommonOptions {
   std::string color = "auto";
   bool use_color = false;
 };
+
+/// Options of `check` and `test` (and the commands built on them).
+struct CheckOptions : CommonOptions {
+  std::string as_of;             ///< YYYY-MM-DD; empty = today (UTC)
+  std::string fail_on = "error"; ///< error | warning | never
+  std::uint64_t rlimit = 50'000'000;
+  double timeout_seconds = 0;    ///< 0 = no wall-clock limit
+  std::string format = "text";
+  std::string output;            ///< -o FILE; empty = stdout
+  bool stats = false;
+  std::vector<std::string> readings;  ///< TERM=NAME
+};
+
+/// `treatycheck check [PATHS...]`.
+int run_check(const CheckOptions& options);
+/// `treatycheck test [PATHS...]`.
+int run_test(const CheckOptions& options);
 
 /// `treatycheck --version`.
 void print_version(std::ostream& out);

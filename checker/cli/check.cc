@@ -1,0 +1,203 @@
+// `treatycheck check` and `treatycheck test`: the whole pipeline.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "analysis/analyse.h"
+#include "analysis/expectations.h"
+#include "cli/app.h"
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "diag/render.h"
+#include "ground/ground.h"
+#include "report/report.h"
+#include "sema/resolve.h"
+#include "syntax/parse.h"
+
+namespace tc::cli {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void on_sigint(int) { g_interrupted.store(true); }
+
+/// Today's date (UTC) as a DayNumber.
+sema::DayNumber today() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return (utc.tm_year + 1900) * 10000 + (utc.tm_mon + 1) * 100 + utc.tm_mday;
+}
+
+/// Parses YYYY-MM-DD; false on anything else (including impossible dates).
+bool parse_day(const std::string& text, sema::DayNumber& out) {
+  ast::Date date;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return false;
+  date.year = std::stoi(text.substr(0, 4));
+  date.month = std::stoi(text.substr(5, 2));
+  date.day = std::stoi(text.substr(8, 2));
+  if (!sema::is_valid_date(date)) return false;
+  out = sema::day_number(date);
+  return true;
+}
+
+/// With no path, check the bundled draft (which imports the bundled treaties).
+std::vector<std::string> default_paths(const std::vector<std::string>& given) {
+  if (!given.empty()) return given;
+  std::filesystem::path bundled = std::filesystem::path(TC_SOURCE_DIR) / "examples" / "est-2009-draft.treaty";
+  std::error_code ec;
+  std::filesystem::path relative = std::filesystem::relative(bundled, std::filesystem::current_path(), ec);
+  if (!ec && !relative.empty() && relative.string().rfind("..", 0) != 0) return {relative.string()};
+  return {bundled.string()};
+}
+
+/// Front end: parse and resolve. Prints diagnostics; nullopt on errors.
+std::optional<sema::World> front_end(const std::vector<std::string>& paths, SourceSet& sources, bool color) {
+  Diagnostics diagnostics;
+  ast::Corpus corpus = syntax::load_corpus(paths, sources, diagnostics);
+  std::optional<sema::World> world;
+  if (!diagnostics.has_errors()) world = sema::resolve(corpus, sources, diagnostics);
+  render_diagnostics(std::cerr, sources, diagnostics, RenderOptions{color});
+  if (diagnostics.has_errors()) return std::nullopt;
+  return world;
+}
+
+Severity threshold(const std::string& fail_on) {
+  return fail_on == "warning" ? Severity::Warning : Severity::Error;
+}
+
+/// The exit status of a check (cli.md), decided here only.
+int exit_status(const analysis::Analysis& analysis, const std::string& fail_on) {
+  if (analysis.internal_error) return kExitInternal;
+  bool failing = false, unknown = false;
+  for (const analysis::Finding& f : analysis.findings) {
+    if (f.kind == analysis::FindingKind::Unknown) {
+      unknown = true;
+      continue;
+    }
+    if (fail_on != "never" && f.severity >= threshold(fail_on)) failing = true;
+  }
+  if (failing) return kExitFindings;
+  if (unknown) return kExitUnknown;
+  return kExitOk;
+}
+
+}  // namespace
+
+bool resolve_check_setup(const CheckOptions& options, ground::GroundOptions& ground_options,
+                         analysis::AnalysisOptions& analysis_options) {
+  ground_options.as_of = today();
+  if (!options.as_of.empty() && !parse_day(options.as_of, ground_options.as_of)) {
+    std::cerr << "treatycheck: error: --as-of expects a real date as YYYY-MM-DD, got '" << options.as_of << "'\n";
+    return false;
+  }
+  for (const std::string& r : options.readings) {
+    auto eq = r.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == r.size()) {
+      std::cerr << "treatycheck: error: --reading expects TERM=NAME, got '" << r << "'\n";
+      return false;
+    }
+    ground_options.readings[r.substr(0, eq)] = r.substr(eq + 1);
+  }
+  analysis_options.limits.rlimit = options.rlimit;
+  analysis_options.limits.timeout_ms = static_cast<std::uint32_t>(options.timeout_seconds * 1000);
+  analysis_options.interrupted = &g_interrupted;
+  std::signal(SIGINT, on_sigint);
+  return true;
+}
+
+int run_check(const CheckOptions& options) {
+  auto started = std::chrono::steady_clock::now();
+  ground::GroundOptions ground_options;
+  analysis::AnalysisOptions analysis_options;
+  if (!resolve_check_setup(options, ground_options, analysis_options)) return kExitInputError;
+  if (options.format != "text") {
+    std::cerr << "treatycheck: error: --format " << options.format << " is not available yet (supported: text)\n";
+    return kExitInputError;
+  }
+  SourceSet sources;
+  std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color);
+  if (!world) return kExitInputError;
+  ground::Problem problem = ground::ground(*world, ground_options);
+  analysis::Analysis analysis = analysis::analyse(*world, problem, analysis_options);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  report::ReportInput input{sources, *world, problem, analysis, ground_options.as_of, seconds, false};
+  std::ostringstream text;
+  report::render_text(text, input, options.use_color && options.output.empty());
+  std::string error;
+  if (!write_output(options.output, text.str(), error)) {
+    std::cerr << "treatycheck: error: " << error << "\n";
+    return kExitInputError;
+  }
+  if (options.stats) {
+    const analysis::Stats& s = analysis.stats;
+    std::cerr << "stats: " << s.instances << " norm instances, " << s.ground_atoms << " ground atoms, "
+              << s.axiom_instances << " axiom instances, " << s.components << " components, " << s.solver_checks
+              << " solver checks, " << s.refinements << " refinements, " << seconds << " s\n";
+  }
+  if (analysis.internal_error) std::cerr << "treatycheck: internal error: " << analysis.internal_error_message << "\n";
+  return exit_status(analysis, options.fail_on);
+}
+
+int run_test(const CheckOptions& options) {
+  ground::GroundOptions ground_options;
+  analysis::AnalysisOptions analysis_options;
+  if (!resolve_check_setup(options, ground_options, analysis_options)) return kExitInputError;
+  SourceSet sources;
+  std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color);
+  if (!world) return kExitInputError;
+  ground::Problem problem = ground::ground(*world, ground_options);
+  analysis::Analysis analysis = analysis::analyse(*world, problem, analysis_options);
+  if (analysis.internal_error) {
+    std::cerr << "treatycheck: internal error: " << analysis.internal_error_message << "\n";
+    return kExitInternal;
+  }
+  std::vector<analysis::ExpectationResult> results =
+      analysis::check_expectations(*world, ground_options, analysis, analysis_options);
+  // Report in source order (file, offset), deterministic.
+  std::sort(results.begin(), results.end(), [&](const auto& a, const auto& b) {
+    Span x = world->expectations[a.expectation].span, y = world->expectations[b.expectation].span;
+    return std::make_pair(x.file, x.begin) < std::make_pair(y.file, y.begin);
+  });
+  std::size_t passed = 0, failed = 0, unknown = 0;
+  std::ostringstream out;
+  for (const analysis::ExpectationResult& r : results) {
+    const sema::Expectation& e = world->expectations[r.expectation];
+    const SourceFile& file = sources.file(e.span.file);
+    std::string text = file.text().substr(e.span.begin, e.span.end - e.span.begin);
+    for (char& c : text)
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    std::string where = format_location(sources, e.span);
+    if (e.scenario) text += "   [scenario \"" + world->scenarios[*e.scenario].name + "\"]";
+    if (r.passed) {
+      ++passed;
+      out << "PASS " << where << ": " << text << "\n";
+    } else if (r.unknown) {
+      ++unknown;
+      out << "UNKNOWN " << where << ": " << text << "\n     " << r.detail << "\n";
+    } else {
+      ++failed;
+      out << "FAIL " << where << ": " << text << "\n     " << r.detail << "\n";
+    }
+  }
+  out << passed << " passed, " << failed << " failed";
+  if (unknown) out << ", " << unknown << " unknown";
+  out << "\n";
+  std::string error;
+  if (!write_output(options.output, out.str(), error)) {
+    std::cerr << "treatycheck: error: " << error << "\n";
+    return kExitInputError;
+  }
+  if (failed) return kExitFindings;
+  if (unknown) return kExitUnknown;
+  return kExitOk;
+}
+
+}  // namespace tc::cli

@@ -1,0 +1,64 @@
+#pragma once
+/// Reports: every format renders the same facts from a `ReportInput`.
+/// Renderers print; nothing else in the pipeline does.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "analysis/findings.h"
+#include "ground/ground.h"
+#include "sema/world.h"
+#include "source/source.h"
+
+namespace tc::report {
+
+/// Everything a report needs, read-only.
+struct ReportInput {
+  const SourceSet& sources;
+  const sema::World& world;
+  const ground::Problem& problem;
+  const analysis::Analysis& analysis;
+  sema::DayNumber as_of = 0;
+  double seconds = 0;  ///< wall time of the run (shown only when `show_timing`)
+  bool show_timing = false;
+};
+
+/// The clause that leads a finding: the first one in a file named on the
+/// command line (the draft under review), else the first by identity.
+sema::ClauseId main_clause(const sema::World& world, const analysis::Finding& finding);
+
+/// The finding's clauses with the main clause first (permission included).
+std::vector<sema::ClauseId> ordered_clauses(const sema::World& world, const analysis::Finding& finding);
+
+/// A ground formula in words: "assist(Finland, Estonia) and not unsc_has_acted(Estonia)".
+std::string describe(const sema::World& world, const ground::Problem& problem, ground::NodeId node);
+
+/// "armed_attack(Belarus, Estonia)", "not unsc_has_acted(Estonia)", "threat_level = 3".
+std::string describe_fact(const sema::World& world, const ground::Problem& problem, const analysis::WitnessFact& fact);
+
+/// One instance in words: "NAT Art 5 obliges Finland: assist(Finland, Estonia)".
+std::string describe_instance(const sema::World& world, const analysis::InstanceInfo& instance);
+
+/// One sentence per representative instance: "NAT Art 5 obliges Finland to assist(Finland, Estonia)".
+std::vector<std::string> describe_instances(const sema::World& world, const ground::Problem& problem,
+                                            const analysis::Finding& finding);
+
+/// The one-line headline of a finding ("EST Art 2(1) cannot be complied with together with NAT Art 5").
+std::string headline(const sema::World& world, const analysis::Finding& finding);
+
+/// The source text of a clause (its span), with runs of whitespace collapsed.
+std::string clause_text(const SourceSet& sources, const sema::World& world, sema::ClauseId clause);
+
+/// Summary counts used by every format.
+struct Summary {
+  std::size_t conflicts = 0, unresolved = 0, resolved = 0;
+  std::size_t permission_conflicts = 0, unknown = 0, background = 0;
+  std::size_t instruments = 0, clauses = 0, states = 0;
+};
+Summary summarize(const ReportInput& input);
+
+/// The clang-style text report (report-mockup.md).
+void render_text(std::ostream& out, const ReportInput& input, bool color);
+
+}  // namespace tc::report
