@@ -273,7 +273,7 @@ DATE        : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;
 INT         : DIGIT+ ( '_' DIGIT+ )* ;
 ID          : [\p{L}_] [\p{L}\p{N}_]* ;
 STRING      : '"' ( ESC | ~["\\\r\n] )* '"' ;
-UNTERMINATED_STRING : '"' ( ESC | ~["\\\r\n] )* ;
+UNTERMINATED_STRING : '"' ( ESC | ~["\\\r\n] )* '\\'? ;
 
 DOTDOT      : '..' ;
 DOT         : '.' ;
@@ -303,4 +303,7 @@ WS          : [ \t\r\n\f\u00A0\uFEFF]+ -> channel(HIDDEN) ;
 ERROR_CHAR  : . ;
 
 fragment DIGIT : [0-9] ;
-fragment ESC   : '\\' ["\\nt] ;
+// Any character may follow a backslash lexically, so that a string with an
+// unknown escape stays one token; the syntax layer then reports the escape
+// (only \" \\ \n \t are valid) instead of a cascade of lexical errors.
+fragment ESC   : '\\' ~[\r\n] ;

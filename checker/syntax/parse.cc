@@ -1,13 +1,57 @@
-// Placeholder until the syntax stage lands (replaced by the real parser).
+// The syntax stage for one file: bytes -> tokens -> parse tree -> AST.
 #include "syntax/parse.h"
 
+#include <memory>
+
+#include "syntax/antlr.h"
+#include "syntax/builder.h"
+#include "syntax/errors.h"
+#include "syntax/grammar_version.h"
+#include "syntax/text.h"
+#include "syntax/tokens.h"
+
 namespace tc::syntax {
-ast::File parse_file(const SourceSet&, FileId file, Diagnostics&, const ParseLimits&) {
+namespace {
+
+/// Syntax errors reported per file before giving up on it.
+constexpr std::size_t kMaxSyntaxErrors = 50;
+
+}  // namespace
+
+ast::File parse_file(const SourceSet& sources, FileId file, Diagnostics& diagnostics, const ParseLimits& limits) {
   ast::File out;
   out.file = file;
-  return out;
+  if (!check_bytes(sources, file, diagnostics)) return out;
+  LexedFile lexed = lex_file(sources, file, diagnostics, limits);
+  if (lexed.empty) {
+    diagnostics.report(DiagKind::EmptyFile, Span{file, 0, 0}, "no declarations in this file");
+    return out;
+  }
+  if (!lexed.parseable) return out;
+
+  TokenSpans spans(file, *lexed.offsets);
+  antlr4::ListTokenSource source(std::move(lexed.tokens));
+  antlr4::CommonTokenStream stream(&source);
+  P parser(&stream);
+  SyntaxErrorSink sink(spans, diagnostics, kMaxSyntaxErrors);
+  parser.setErrorHandler(std::make_shared<ErrorStrategy>(sink));
+  ErrorListener listener(sink);
+  parser.removeErrorListeners();
+  parser.addErrorListener(&listener);
+  P::FileContext* tree = nullptr;
+  try {
+    tree = parser.file();
+  } catch (const antlr4::ParseCancellationException&) {
+    return out;  // too many errors: the note is reported, the tree is partial
+  } catch (const std::exception& e) {
+    diagnostics.report(DiagKind::SyntaxError, Span{file, 0, 0}, std::string("the parser failed: ") + e.what());
+    return out;
+  }
+  return build_file(tree, spans, lexed.text, diagnostics);
 }
-ast::Corpus load_corpus(const std::vector<std::string>&, SourceSet&, Diagnostics&, const ParseLimits&) { return {}; }
-std::string grammar_version() { return "0"; }
-std::string antlr_runtime_version() { return "unknown"; }
+
+std::string grammar_version() { return TREATY_GRAMMAR_VERSION; }
+
+std::string antlr_runtime_version() { return antlr4::RuntimeMetaData::VERSION; }
+
 }  // namespace tc::syntax
