@@ -63,15 +63,17 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 
 std::string Resolver::suggestion(const std::string& name, std::initializer_list<GlobalKind> kinds,
                                  const Scope* scope) const {
-  // Closest candidate within distance 2 (and closer than the name is
-  // long, so that 'p' never suggests 'q'); ties go to the alphabetically
-  // first, so output is deterministic.
+  // Closest candidate within distance 2, scaled down for short names (one
+  // edit per three characters, so 'EST' does not suggest 'NAT' and 'p'
+  // never suggests 'q'); ties go to the alphabetically first, so output
+  // is deterministic.
   std::string best;
   std::size_t best_distance = 3;
+  std::size_t limit = std::min<std::size_t>(2, std::max<std::size_t>(1, (name.size() + 2) / 3));
   auto consider = [&](const std::string& candidate) {
     if (candidate == name) return;
     std::size_t distance = edit_distance(name, candidate);
-    if (distance >= name.size() || distance >= candidate.size()) return;
+    if (distance > limit || distance >= name.size() || distance >= candidate.size()) return;
     if (distance < best_distance || (distance == best_distance && candidate < best)) {
       best = candidate;
       best_distance = distance;

@@ -98,7 +98,7 @@ class Resolver {
   TypedSet list_set(const ast::SetExpr& s);
   TypedSet builder_set(const ast::SetExpr& s, Scope& scope);
   TypedSet parties_set(const ast::SetExpr& s, Scope& scope);
-  TypedSet members_set(const ast::SetExpr& s);
+  TypedSet members_set(const ast::SetExpr& s, const Scope& scope);
   /// The sort of the union of two sorts (party for state + institution).
   std::optional<SortId> join(SortId a, SortId b) const;
   /// Adds a variable to the scope's construct, warning when it hides a

@@ -57,7 +57,7 @@ VarId Resolver::declare_var(Scope& scope, const ast::Ident& name, SortId sort) {
 
 TypedSet Resolver::set(const ast::SetExpr& s, Scope& scope) {
   switch (s.kind) {
-    case ast::SetKind::MembersOf: return members_set(s);
+    case ast::SetKind::MembersOf: return members_set(s, scope);
     case ast::SetKind::Parties: return parties_set(s, scope);
     case ast::SetKind::States: return make_set(SetOp::AllOfSort, kStateSort, s.span);
     case ast::SetKind::Institutions: return make_set(SetOp::AllOfSort, kInstitutionSort, s.span);
@@ -91,7 +91,12 @@ TypedSet Resolver::set(const ast::SetExpr& s, Scope& scope) {
   return error_set(s.span);
 }
 
-TypedSet Resolver::members_set(const ast::SetExpr& s) {
+TypedSet Resolver::members_set(const ast::SetExpr& s, const Scope& scope) {
+  if (find_var(scope, s.name.text)) {
+    report(DiagKind::NotAnInstitution, s.name.span,
+           "'" + s.name.text + "' is a variable: 'members of' needs a declared institution, such as 'members of NATO'");
+    return error_set(s.span);
+  }
   const Global* g = find_global(s.name.text);
   if (g == nullptr) {
     undeclared(s.name.text, s.name.span, {GlobalKind::Entity}, nullptr);

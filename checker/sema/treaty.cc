@@ -258,8 +258,9 @@ std::optional<Expr> Resolver::resolve_bearer(const ast::Expr& e, Scope& scope, b
   if (g == nullptr) {
     std::string best = suggestion(e.name, {GlobalKind::Entity}, entity_only ? nullptr : &scope);
     Diagnostic& d = report(DiagKind::UnboundBearer, span,
-                           "the bearer '" + e.name + "' is neither a declared state or institution" +
-                               (entity_only ? std::string() : " nor a variable bound by 'for each'") +
+                           "the bearer '" + e.name + "' is " +
+                               (entity_only ? std::string("not a declared state or institution")
+                                            : "neither a declared state or institution nor a variable bound by 'for each'") +
                                (best.empty() ? "" : "; did you mean '" + best + "'?"));
     if (const Global* b = best.empty() ? nullptr : find_global(best)) note_declared(d, *b, best);
     return std::nullopt;
