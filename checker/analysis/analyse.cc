@@ -97,7 +97,7 @@ std::vector<Component> partition(const sema::World& world, const ground::Problem
 ComponentEngine::ComponentEngine(const sema::World& world, ground::Problem& problem, const Component& component,
                                  const AnalysisOptions& options, Analysis& out)
     : world_(world), problem_(problem), component_(component), options_(options), out_(out),
-      forall_(problem, options.limits), possible_(problem, options.limits) {
+      forall_(problem, options.limits), possible_(problem, options.limits, &forall_) {
   conduct_mask_.resize(problem.atoms.size());
   for (std::size_t i = 0; i < problem.atoms.size(); ++i) conduct_mask_[i] = problem.atoms[i].is_conduct;
   for (std::uint32_t i : component.conduct_axioms) forall_.add(forall_.encode(problem.axioms[i].formula));
@@ -209,7 +209,7 @@ smt::Term ComponentEngine::refutation(smt::Solver& e, const ground::Assignment& 
 
 void ComponentEngine::find_obligation_conflicts() {
   if (component_.clauses.empty()) return;
-  smt::Solver e(problem_, options_.limits);
+  smt::Solver e(problem_, options_.limits, &forall_);
   std::map<sema::ClauseId, smt::Term> selection;
   setup_exists(e, selection);
   for (std::size_t round = 0;; ++round) {
@@ -272,7 +272,7 @@ void ComponentEngine::find_obligation_conflicts() {
 void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
   if (component_.clauses.empty()) return;
   const std::vector<std::uint32_t>& instances = problem_.norms_of_clause[permission];
-  smt::Solver e(problem_, options_.limits);
+  smt::Solver e(problem_, options_.limits, &forall_);
   std::map<sema::ClauseId, smt::Term> selection;
   setup_exists(e, selection);
   ground::Pool& pool = problem_.pool;
@@ -293,6 +293,21 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
     e.add(e.mk_implies(x, e.mk_and(use)));
   }
   e.add(e.mk_or(any));
+  // The selected clauses must be compliable in S without the permission:
+  // a set that conflicts by itself is an obligation conflict, reported as such.
+  {
+    smt::Encoding alone;
+    alone.copy = next_copy_++;
+    for (std::uint32_t i : component_.conduct_axioms) e.add(e.encode(problem_.axioms[i].formula, alone));
+    for (sema::ClauseId c : component_.clauses) {
+      std::vector<smt::Term> complied;
+      for (std::uint32_t n : problem_.norms_of_clause[c]) {
+        const ground::NormInstance& norm = problem_.norms[n];
+        complied.push_back(e.encode(pool.implies(norm.applicability, requirement(pool, norm)), alone));
+      }
+      e.add(e.mk_implies(selection.at(c), e.mk_and(complied)));
+    }
+  }
   std::string question = "permission conflicts of " + world_.clause_title(permission);
   for (std::size_t round = 0;; ++round) {
     if (stop_requested()) {
@@ -374,7 +389,7 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
 }
 
 smt::Outcome ComponentEngine::conflict_exists(const std::vector<std::uint32_t>& norms) {
-  smt::Solver e(problem_, options_.limits);
+  smt::Solver e(problem_, options_.limits, &forall_);
   for (const ground::AxiomInstance& axiom : problem_.axioms) {
     smt::Encoding possibility;
     possibility.copy = 1;

@@ -8,7 +8,8 @@ namespace tc::smt {
 
 struct Solver::Impl {
   // The context is the first member: it must outlive every expr below.
-  z3::context context;
+  std::shared_ptr<z3::context> owned_context;
+  z3::context& context;
   z3::solver solver;
   std::vector<z3::expr> terms;
   // Scenario variables per ground atom (circumstances only).
@@ -21,7 +22,8 @@ struct Solver::Impl {
   std::vector<z3::expr> last_core;
   std::uint32_t fresh_counter = 0;
 
-  Impl() : solver(context) {}
+  explicit Impl(std::shared_ptr<z3::context> shared)
+      : owned_context(std::move(shared)), context(*owned_context), solver(context) {}
 
   /// The variable of a ground atom: a scenario variable for circumstances,
   /// the variable of conduct copy `copy` for conduct.
@@ -55,8 +57,9 @@ z3::expr Solver::Impl::atom_var(const ground::Problem& problem, ground::GroundAt
   return *scenario_vars[id];
 }
 
-Solver::Solver(const ground::Problem& problem, const Limits& limits)
-    : impl_(std::make_unique<Impl>()), problem_(problem) {
+Solver::Solver(const ground::Problem& problem, const Limits& limits, const Solver* sibling)
+    : impl_(std::make_unique<Impl>(sibling ? sibling->impl_->owned_context : std::make_shared<z3::context>())),
+      problem_(problem) {
   z3::params params(impl_->context);
   if (limits.rlimit) params.set("rlimit", static_cast<unsigned>(std::min<std::uint64_t>(limits.rlimit, 0xFFFFFFFFu)));
   if (limits.timeout_ms) params.set("timeout", limits.timeout_ms);

@@ -41,7 +41,10 @@ struct Encoding {
 /// One Z3 solver over a ground problem, with its own context.
 class Solver {
  public:
-  Solver(const ground::Problem& problem, const Limits& limits);
+  /// A solver with its own Z3 context, or sharing `sibling`'s context
+  /// (cheaper: a Z3 context is costly to create; variables of the same atom
+  /// are then the same constants in both).
+  Solver(const ground::Problem& problem, const Limits& limits, const Solver* sibling = nullptr);
   ~Solver();
   Solver(const Solver&) = delete;
   Solver& operator=(const Solver&) = delete;
