@@ -158,9 +158,11 @@ formula          : NOT formula                                # fNot
 
 compareOp        : LT | LE | EQ | NE | GE | GT ;
 
-term             : term (STAR) term                           # tMul
+// Unary minus comes first so that it binds tightest, as `not` does in
+// formulas: `-a + b` is (-a) + b, not -(a + b).
+term             : DASH term                                  # tNeg
+                 | term (STAR) term                           # tMul
                  | term (PLUS | DASH) term                    # tAddSub
-                 | DASH term                                  # tNeg
                  | name=ID LPAREN (term (COMMA term)*)? RPAREN # tCall
                  | INT                                        # tInt
                  | ID                                         # tName

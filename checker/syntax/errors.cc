@@ -280,6 +280,14 @@ void ErrorStrategy::reportMissingToken(antlr4::Parser* parser) {
   add_opener_note(parser, token, expected, spans, error);
 }
 
+antlr4::Token* ErrorStrategy::singleTokenDeletion(antlr4::Parser* parser) {
+  antlr4::Token* current = parser->getCurrentToken();
+  antlr4::Token* next = parser->getTokenStream()->LT(2);
+  bool ends_statement = current->getType() == TreatyParser::SEMI || current->getType() == TreatyParser::RBRACE;
+  if (ends_statement && next != nullptr && next->getLine() > current->getLine()) return nullptr;
+  return DefaultErrorStrategy::singleTokenDeletion(parser);
+}
+
 void ErrorListener::syntaxError(antlr4::Recognizer*, antlr4::Token* offending, std::size_t, std::size_t,
                                 const std::string& message, std::exception_ptr) {
   sink_.report(sink_.spans().of(offending), message);

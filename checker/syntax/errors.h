@@ -45,6 +45,10 @@ class ErrorStrategy : public antlr4::DefaultErrorStrategy {
   void reportFailedPredicate(antlr4::Parser* parser, const antlr4::FailedPredicateException& e) override;
   void reportUnwantedToken(antlr4::Parser* parser) override;
   void reportMissingToken(antlr4::Parser* parser) override;
+  /// Never drops a ';' or '}' that ends its line as "extraneous": it
+  /// almost always ends a statement whose middle is broken, and dropping it
+  /// glues the next line onto that statement (one error becomes three).
+  antlr4::Token* singleTokenDeletion(antlr4::Parser* parser) override;
 
  private:
   /// "unexpected X; expected ..." or, for a statement left open at the end

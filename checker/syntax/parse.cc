@@ -33,19 +33,38 @@ ast::File parse_file(const SourceSet& sources, FileId file, Diagnostics& diagnos
   antlr4::ListTokenSource source(std::move(lexed.tokens));
   antlr4::CommonTokenStream stream(&source);
   P parser(&stream);
-  SyntaxErrorSink sink(spans, diagnostics, kMaxSyntaxErrors);
-  parser.setErrorHandler(std::make_shared<ErrorStrategy>(sink));
-  ErrorListener listener(sink);
   parser.removeErrorListeners();
-  parser.addErrorListener(&listener);
   P::FileContext* tree = nullptr;
+  // Two stages, as the ANTLR documentation recommends: the fast SLL
+  // prediction gives the same tree as full LL whenever it succeeds, and
+  // avoids LL's cost on nested parentheses (where `(` may open a formula
+  // or a term). Only input SLL rejects is parsed again with full LL and
+  // error recovery, which then reports the errors.
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
   try {
     tree = parser.file();
   } catch (const antlr4::ParseCancellationException&) {
-    return out;  // too many errors: the note is reported, the tree is partial
-  } catch (const std::exception& e) {
-    diagnostics.report(DiagKind::SyntaxError, Span{file, 0, 0}, std::string("the parser failed: ") + e.what());
-    return out;
+    tree = nullptr;
+  } catch (const std::exception&) {
+    tree = nullptr;  // whatever went wrong, the second stage will say it
+  }
+  SyntaxErrorSink sink(spans, diagnostics, kMaxSyntaxErrors);
+  ErrorListener listener(sink);
+  if (tree == nullptr) {
+    stream.seek(0);
+    parser.reset();
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    parser.setErrorHandler(std::make_shared<ErrorStrategy>(sink));
+    parser.addErrorListener(&listener);
+    try {
+      tree = parser.file();
+    } catch (const antlr4::ParseCancellationException&) {
+      return out;  // too many errors: the note is reported, the tree is partial
+    } catch (const std::exception& e) {
+      diagnostics.report(DiagKind::SyntaxError, Span{file, 0, 0}, std::string("the parser failed: ") + e.what());
+      return out;
+    }
   }
   return build_file(tree, spans, lexed.text, diagnostics);
 }

@@ -1,5 +1,6 @@
 #include "syntax/text.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace tc::syntax {
@@ -83,7 +84,9 @@ bool check_bytes(const SourceSet& sources, FileId file, Diagnostics& diagnostics
   return first_nul == kNone && first_bad == kNone;
 }
 
-CodePointMap::CodePointMap(std::string_view text, std::size_t base) : text_(text) {
+CodePointMap::CodePointMap(std::string_view text, std::size_t base) : text_(text), base_(base) {
+  for (std::size_t i = base; i < text.size() && ascii_; ++i) ascii_ = static_cast<unsigned char>(text[i]) < 0x80;
+  if (ascii_) return;
   samples_.reserve((text.size() - base) / kStride + 1);
   std::size_t count = 0;
   for (std::size_t i = base; i < text.size(); i += lead_length(static_cast<unsigned char>(text[i]))) {
@@ -94,6 +97,7 @@ CodePointMap::CodePointMap(std::string_view text, std::size_t base) : text_(text
 }
 
 std::uint32_t CodePointMap::byte_offset(std::size_t index) const {
+  if (ascii_) return static_cast<std::uint32_t>(std::min(base_ + index, text_.size()));
   std::size_t sample = index / kStride;
   if (sample >= samples_.size()) return static_cast<std::uint32_t>(text_.size());
   std::size_t offset = samples_[sample];

@@ -34,6 +34,8 @@ class CodePointMap {
  private:
   static constexpr std::size_t kStride = 64;
   std::string_view text_;
+  std::size_t base_;
+  bool ascii_ = true;  ///< every byte after `base` is ASCII: offsets are base + index
   std::vector<std::uint32_t> samples_;  ///< byte offset of every kStride-th code point
 };
 
