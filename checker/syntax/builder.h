@@ -26,8 +26,11 @@ using P = tcgen::TreatyParser;
 /// Builds the AST of one file.
 ast::File build_file(P::FileContext* tree, const TokenSpans& spans, std::string_view text, Diagnostics& diagnostics);
 
-/// True if the subtree under `tree` holds an error node, a made-up token or
-/// a rule that failed. Iterative, so arbitrarily deep trees are fine.
+/// True if the subtree under `tree` holds a rule that failed or a token the
+/// error recovery made up, other than a closing ';', ')' or '}' (a unit
+/// that only lacks its terminator is complete, and keeping it spares later
+/// stages a cascade). A token recovery deleted as extraneous leaves the
+/// structure complete too. Iterative, so arbitrarily deep trees are fine.
 /// Subtrees for which `skip` returns true are not looked into.
 template <typename Skip>
 bool has_error(antlr4::tree::ParseTree* tree, Skip skip);
@@ -101,6 +104,8 @@ class Builder {
   Diagnostics& diagnostics_;
 };
 
+inline bool closes_unit(std::size_t type) { return type == P::SEMI || type == P::RPAREN || type == P::RBRACE; }
+
 template <typename Skip>
 bool has_error(antlr4::tree::ParseTree* tree, Skip skip) {
   std::vector<antlr4::tree::ParseTree*> stack{tree};
@@ -108,7 +113,12 @@ bool has_error(antlr4::tree::ParseTree* tree, Skip skip) {
     antlr4::tree::ParseTree* node = stack.back();
     stack.pop_back();
     if (node == nullptr) return true;
-    if (dynamic_cast<antlr4::tree::ErrorNode*>(node) != nullptr) return true;
+    if (auto* error = dynamic_cast<antlr4::tree::ErrorNode*>(node)) {
+      antlr4::Token* token = error->getSymbol();
+      bool made_up = token == nullptr || token->getTokenIndex() == static_cast<std::size_t>(-1);
+      if (made_up && !closes_unit(token == nullptr ? 0 : token->getType())) return true;
+      continue;
+    }
     if (auto* ctx = dynamic_cast<antlr4::ParserRuleContext*>(node)) {
       if (ctx->exception != nullptr) return true;
       if (node != tree && skip(ctx)) continue;

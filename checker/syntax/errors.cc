@@ -280,6 +280,18 @@ void ErrorStrategy::reportMissingToken(antlr4::Parser* parser) {
   add_opener_note(parser, token, expected, spans, error);
 }
 
+void ErrorStrategy::sync(antlr4::Parser* parser) {
+  if (inErrorRecoveryMode(parser)) return;
+  antlr4::Token* token = parser->getCurrentToken();
+  antlr4::Token* previous = previous_token(parser, token);
+  bool new_line = previous != nullptr && (is_eof(token) || token->getLine() > previous->getLine());
+  if (new_line) {
+    antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
+    if (!expected.contains(token->getType()) && expected.contains(std::size_t{TreatyParser::SEMI})) return;
+  }
+  DefaultErrorStrategy::sync(parser);
+}
+
 antlr4::Token* ErrorStrategy::singleTokenDeletion(antlr4::Parser* parser) {
   antlr4::Token* current = parser->getCurrentToken();
   antlr4::Token* next = parser->getTokenStream()->LT(2);

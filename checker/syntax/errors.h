@@ -45,6 +45,10 @@ class ErrorStrategy : public antlr4::DefaultErrorStrategy {
   void reportFailedPredicate(antlr4::Parser* parser, const antlr4::FailedPredicateException& e) override;
   void reportUnwantedToken(antlr4::Parser* parser) override;
   void reportMissingToken(antlr4::Parser* parser) override;
+  /// At a statement left open at the end of a line, lets the parser go on
+  /// to its ';' so that recovery makes the ';' up ("expected ';' after the
+  /// clause") and the statement is kept, instead of failing the statement.
+  void sync(antlr4::Parser* parser) override;
   /// Never drops a ';' or '}' that ends its line as "extraneous": it
   /// almost always ends a statement whose middle is broken, and dropping it
   /// glues the next line onto that statement (one error becomes three).

@@ -757,8 +757,10 @@ TEST(SyntaxErrors, RecoveryKeepsGoodDeclarations) {
   ASSERT_EQ(m.size(), 2u) << ::testing::PrintToString(m);
   EXPECT_EQ(m[0], "TC0010 2:9 unexpected 'D'; expected ';' or ','");
   EXPECT_EQ(m[1], "TC0010 4:19 unexpected ';'; expected a formula");
-  ASSERT_EQ(p->file.states.size(), 1u);
+  // `state C D;` is read as `state C;` with 'D' deleted: complete, so kept.
+  ASSERT_EQ(p->file.states.size(), 2u);
   EXPECT_EQ(p->file.states[0].individuals.size(), 2u);
+  EXPECT_EQ(p->file.states[1].individuals.size(), 1u);
   EXPECT_EQ(p->file.atoms.size(), 1u);
   EXPECT_TRUE(p->file.definitions.empty());
   EXPECT_EQ(p->file.institutions.size(), 1u);
@@ -782,10 +784,12 @@ TEST(SyntaxErrors, BrokenClauseDropsOnlyThatClause) {
   ASSERT_EQ(p->file.treaties.size(), 1u);
   const auto& articles = p->file.treaties[0].articles;
   ASSERT_EQ(articles.size(), 2u);
-  // The clause with the made-up ';' and the clause without content are left out.
-  ASSERT_EQ(articles[0].clauses.size(), 2u);
-  EXPECT_EQ(sx(articles[0].clauses[0].bearer), "B");
-  EXPECT_EQ(sx(articles[0].clauses[1].bearer), "D");
+  // The clause without content is left out; the one that only lacks its ';' is kept.
+  ASSERT_EQ(articles[0].clauses.size(), 3u);
+  EXPECT_EQ(sx(articles[0].clauses[0].bearer), "A");
+  EXPECT_EQ(sx(articles[0].clauses[0].content), "assist(A,B)");
+  EXPECT_EQ(sx(articles[0].clauses[1].bearer), "B");
+  EXPECT_EQ(sx(articles[0].clauses[2].bearer), "D");
   EXPECT_EQ(articles[1].clauses.size(), 1u);
 }
 
