@@ -167,25 +167,30 @@ void Resolver::compute_mentions_conduct() {
   }
 }
 
-std::optional<std::string> Resolver::conduct_in(const Expr& root) const {
-  std::optional<std::string> found;
+std::optional<Resolver::Mention> Resolver::conduct_in(const Expr& root) const {
+  std::optional<Mention> found;
   visit(root, [&](const Expr& e) {
     if (found) return;
-    if (e.op == Op::Atom && world_.atoms[e.id].is_conduct) found = "'" + world_.atoms[e.id].name + "' is conduct";
+    if (e.op == Op::Atom && world_.atoms[e.id].is_conduct) {
+      found = Mention{"'" + world_.atoms[e.id].name + "' is conduct", world_.atoms[e.id].name};
+    }
     if (e.op == Op::Definition && world_.definitions[e.id].mentions_conduct) {
-      found = "'" + world_.definitions[e.id].name + "' mentions conduct";
+      found = Mention{"'" + world_.definitions[e.id].name + "' mentions conduct", world_.definitions[e.id].name};
     }
   });
   return found;
 }
 
-std::optional<std::string> Resolver::circumstance_in(const Expr& root) const {
-  std::optional<std::string> found;
+std::optional<Resolver::Mention> Resolver::circumstance_in(const Expr& root) const {
+  std::optional<Mention> found;
   visit(root, [&](const Expr& e) {
     if (found) return;
-    if (e.op == Op::Atom && !world_.atoms[e.id].is_conduct) found = "'" + world_.atoms[e.id].name + "' is a circumstance";
+    if (e.op == Op::Atom && !world_.atoms[e.id].is_conduct) {
+      found = Mention{"'" + world_.atoms[e.id].name + "' is a circumstance", world_.atoms[e.id].name};
+    }
     if (e.op == Op::Definition && !world_.definitions[e.id].mentions_conduct) {
-      found = "'" + world_.definitions[e.id].name + "' is defined by circumstances only";
+      found = Mention{"'" + world_.definitions[e.id].name + "' is defined by circumstances only",
+                      world_.definitions[e.id].name};
     }
   });
   return found;
@@ -193,10 +198,11 @@ std::optional<std::string> Resolver::circumstance_in(const Expr& root) const {
 
 void Resolver::check_norm_content(const Typed& content, Span span) {
   if (content.error || conduct_in(content.expr)) return;
-  std::optional<std::string> circumstance = circumstance_in(content.expr);
-  report(DiagKind::CircumstanceAsConduct, span,
-         "the content of a norm must say what the bearer does: " +
-             circumstance.value_or(std::string("it mentions no conduct")));
+  std::optional<Mention> circumstance = circumstance_in(content.expr);
+  Diagnostic& d = report(DiagKind::CircumstanceAsConduct, span,
+                         "the content of a norm must say what the bearer does: " +
+                             (circumstance ? circumstance->phrase : std::string("it mentions no conduct")));
+  if (circumstance) note_declared(d, globals_.at(circumstance->name), circumstance->name);
 }
 
 void Resolver::resolve_axioms() {
@@ -262,7 +268,7 @@ void Resolver::resolve_scenario(const ast::Scenario& s) {
   auto [it, inserted] = scenario_names_.emplace(s.name, s.name_span);
   if (!inserted) {
     Diagnostic& d = report(DiagKind::DuplicateScenario, s.name_span.empty() ? s.span : s.name_span,
-                           "there is already a scenario named \"" + s.name + "\"");
+                           "there is already a scenario named '" + s.name + "'");
     d.notes.push_back({it->second, "first declared here"});
   }
   std::uint32_t index = static_cast<std::uint32_t>(world_.scenarios.size());
@@ -275,10 +281,11 @@ void Resolver::resolve_scenario(const ast::Scenario& s) {
   for (const ast::Expr& fact : s.facts) {
     Typed t = formula(fact, scope);
     if (!t.error) {
-      if (std::optional<std::string> conduct = conduct_in(t.expr)) {
-        report(DiagKind::ConductAsCircumstance, fact.span,
-               "a scenario states only circumstances, what no treaty controls, but " + *conduct +
-                   ": what parties do is for the checker to find");
+      if (std::optional<Mention> conduct = conduct_in(t.expr)) {
+        Diagnostic& d = report(DiagKind::ConductAsCircumstance, fact.span,
+                               "a scenario states only circumstances, what no treaty controls, but " + conduct->phrase +
+                                   ": what parties do is for the checker to find");
+        note_declared(d, globals_.at(conduct->name), conduct->name);
       }
     }
     scenario.facts.push_back(std::move(t.expr));

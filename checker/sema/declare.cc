@@ -261,8 +261,10 @@ void Resolver::resolve_memberships() {
         std::optional<DayNumber> since = entry.since ? check_date(*entry.since) : std::nullopt;
         std::optional<DayNumber> until = entry.until ? check_date(*entry.until) : std::nullopt;
         if (since && until && *until <= *since) {
-          report(DiagKind::DatesOutOfOrder, entry.until->span,
-                 "membership ends on " + format_day(*until) + ", which is not after it starts on " + format_day(*since));
+          Diagnostic& d = report(DiagKind::DatesOutOfOrder, entry.until->span,
+                                 "membership ends on " + format_day(*until) + ", which is not after it starts on " +
+                                     format_day(*since));
+          d.notes.push_back({entry.since->span, "it starts here"});
         }
         for (const ast::Ident& member : entry.members) {
           const Global* m = find_global(member.text);

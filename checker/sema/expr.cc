@@ -157,8 +157,10 @@ Typed Resolver::expr(const ast::Expr& e, Scope& scope) {
 Typed Resolver::formula(const ast::Expr& e, Scope& scope) {
   Typed t = expr(e, scope);
   if (!t.error && t.expr.type != Type::Bool) {
-    report(DiagKind::TypeMismatch, e.span,
-           "'" + text_of(e) + "' is " + type_phrase(t.expr) + ", but a formula (something true or false) is expected here");
+    Diagnostic& d = report(DiagKind::TypeMismatch, e.span,
+                           "'" + text_of(e) + "' is " + type_phrase(t.expr) +
+                               ", but a formula (something true or false) is expected here");
+    note_expr(d, t.expr, &scope);
     t.error = true;
   }
   return t;
@@ -167,7 +169,9 @@ Typed Resolver::formula(const ast::Expr& e, Scope& scope) {
 Typed Resolver::number(const ast::Expr& e, Scope& scope) {
   Typed t = expr(e, scope);
   if (!t.error && t.expr.type != Type::Int) {
-    report(DiagKind::TypeMismatch, e.span, "'" + text_of(e) + "' is " + type_phrase(t.expr) + ", but a number is expected here");
+    Diagnostic& d = report(DiagKind::TypeMismatch, e.span,
+                           "'" + text_of(e) + "' is " + type_phrase(t.expr) + ", but a number is expected here");
+    note_expr(d, t.expr, &scope);
     t.error = true;
   }
   return t;
@@ -270,6 +274,7 @@ Typed Resolver::call(const ast::Expr& e, Scope& scope) {
       } else if (!sort_accepts(params[i], a.expr.sort)) {
         Diagnostic& d = report(DiagKind::WrongSort, e.children[i].span, intro + sort_phrase(a.expr.sort));
         note_declared(d, *g, e.name);
+        if (a.expr.op == Op::Var) note_expr(d, a.expr, &scope);
         a.error = true;
       }
     }

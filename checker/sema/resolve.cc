@@ -146,6 +146,23 @@ void Resolver::note_declared(Diagnostic& d, const Global& global, const std::str
   d.notes.push_back({global.span, "'" + name + "' is declared here"});
 }
 
+void Resolver::note_expr(Diagnostic& d, const Expr& e, const Scope* scope) const {
+  std::string name;
+  switch (e.op) {
+    case Op::Var:
+      if (scope != nullptr && e.id < scope->variables->size()) {
+        const Variable& v = (*scope->variables)[e.id];
+        d.notes.push_back({v.span, "'" + v.name + "' is declared here"});
+      }
+      return;
+    case Op::Entity: name = world_.entities[e.id].name; break;
+    case Op::Atom: name = world_.atoms[e.id].name; break;
+    case Op::Definition: name = world_.definitions[e.id].name; break;
+    default: return;
+  }
+  if (const Global* g = find_global(name)) note_declared(d, *g, name);
+}
+
 std::string Resolver::text_of(Span span, const std::string& fallback) const {
   if (span.file == 0 || span.file >= sources_.size() || span.end <= span.begin) return fallback;
   const std::string& text = sources_.file(span.file).text();

@@ -913,7 +913,7 @@ scenario "s" { assist(France, Estonia); }
 scenario "t" { threat = 20; }
 )");
   EXPECT_EQ(o->codes(), (std::vector<std::string>{"TC1022", "TC1006", "TC1007"})) << o->dump();
-  EXPECT_EQ(o->at(0).message, "there is already a scenario named \"s\"");
+  EXPECT_EQ(o->at(0).message, "there is already a scenario named 's'");
   EXPECT_EQ(o->at(1).message,
             "a scenario states only circumstances, what no treaty controls, but 'assist' is conduct: what parties do is "
             "for the checker to find");

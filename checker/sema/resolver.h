@@ -133,11 +133,16 @@ class Resolver {
   void resolve_definition(DefinitionId id);
   void check_recursion();
   void compute_mentions_conduct();
-  /// If `e` mentions a conduct atom, or a definition that does, a phrase
-  /// naming it for messages ("'assist' is conduct").
-  std::optional<std::string> conduct_in(const Expr& e) const;
-  /// Likewise for the first circumstance ("'armed_attack' is a circumstance").
-  std::optional<std::string> circumstance_in(const Expr& e) const;
+  /// A mention found in an expression: a phrase for messages ("'assist'
+  /// is conduct") and the name it is about.
+  struct Mention {
+    std::string phrase;
+    std::string name;
+  };
+  /// The first conduct atom, or definition mentioning conduct, in `e`.
+  std::optional<Mention> conduct_in(const Expr& e) const;
+  /// The first circumstance atom, or circumstance-only definition, in `e`.
+  std::optional<Mention> circumstance_in(const Expr& e) const;
   void check_norm_content(const Typed& content, Span span);
   void resolve_axioms();
   void resolve_expectations_and_scenarios();
@@ -162,6 +167,9 @@ class Resolver {
   std::string text_of(const ast::Expr& e) const;
   std::string text_of(Span span, const std::string& fallback) const;
   void note_declared(Diagnostic& d, const Global& global, const std::string& name) const;
+  /// Notes where the name an expression consists of is declared (an
+  /// individual, atom, definition or, given the scope, a variable).
+  void note_expr(Diagnostic& d, const Expr& e, const Scope* scope) const;
   Diagnostic& report(DiagKind kind, Span span, std::string message);
 
   const ast::Corpus& corpus_;

@@ -248,8 +248,10 @@ std::optional<Expr> Resolver::resolve_bearer(const ast::Expr& e, Scope& scope, b
     out.id = *var;
     out.sort = (*scope.variables)[*var].sort;
     if (!party_sort(out.sort)) {
-      report(DiagKind::InvalidBearer, span,
-             "the bearer '" + e.name + "' is " + sort_phrase(out.sort) + ": only states and institutions can bear norms");
+      Diagnostic& d = report(DiagKind::InvalidBearer, span,
+                             "the bearer '" + e.name + "' is " + sort_phrase(out.sort) +
+                                 ": only states and institutions can bear norms");
+      note_expr(d, out, &scope);
       return std::nullopt;
     }
     return out;
@@ -307,8 +309,11 @@ void Resolver::resolve_clause(ClauseId id) {
       std::optional<std::vector<ClauseId>> ids = resolve_ref(ref);
       if (!ids) continue;
       if (self_message != nullptr && std::find(ids->begin(), ids->end(), id) != ids->end()) {
-        report(DiagKind::SelfPrecedence, ref.span,
-               std::string(self_message) + " '" + ref.treaty.text + "." + ref.article.text + "', which contains it");
+        Diagnostic& d = report(DiagKind::SelfPrecedence, ref.span,
+                               std::string(self_message) + " '" + ref.treaty.text + "." + ref.article.text +
+                                   "', which contains it");
+        ArticleId article = labels_[c.treaty].at(ref.article.text);
+        d.notes.push_back({article_label_spans_[article], "article '" + ref.article.text + "' is here"});
         continue;
       }
       append_unique(out, *ids);
