@@ -35,7 +35,7 @@ std::string annotation(const FindingFacts& f, const RunFacts& run) {
     message += "\nwith " + c.title + " (" + c.location.path + ":" + std::to_string(c.location.begin.line) + ")";
   }
   for (const std::string& line : detail_lines(f, run.as_of)) message += "\n" + line;
-  std::string title = f.code + " " + (f.clauses.empty() ? f.kind : f.clause_titles());
+  std::string title = f.code + " " + (f.clauses.empty() ? std::string("the axioms and facts") : f.clause_titles());
   std::string out = "::" + std::string(command(f.severity_value));
   if (const ClauseFacts* main = f.main_clause())
     out += " " + properties(main->location, title);

@@ -47,7 +47,7 @@ std::string table(const std::vector<const FindingFacts*>& findings, const std::s
     if (f->kind_value == analysis::FindingKind::Unknown)
       scenario = "unknown: " + markdown_escape(f->unknown_reason);
     else if (f->kind_value != analysis::FindingKind::UnsatisfiableBackground)
-      scenario = markdown_code(f->scenario_text());
+      scenario = f->witness.empty() ? markdown_escape(f->scenario_text()) : markdown_code(f->scenario_text());
     std::string caught = f->caught.empty() ? "" : std::to_string(f->caught.size()) + ": " + markdown_escape(names(f->caught, 5));
     std::string severity = f->severity + (f->resolution ? " (resolved)" : "");
     out += "| " + severity + " | " + markdown_code(f->id) + " | " + clauses + " | " + scenario + " | " + caught + " |\n";
@@ -73,7 +73,8 @@ std::string details(const FindingFacts& f, const std::string& as_of, const std::
   } else if (f.kind_value == FindingKind::UnsatisfiableBackground) {
     out += "No situation satisfies the axioms and facts, so nothing else can be checked.\n\n";
   } else {
-    out += "**Scenario:** " + markdown_code(f.scenario_text(), false) + "\n\n**Then:**\n";
+    std::string scenario = f.witness.empty() ? markdown_escape(f.scenario_text()) : markdown_code(f.scenario_text(), false);
+    out += "**Scenario:** " + scenario + "\n\n**Then:**\n";
     for (const InstanceFacts& i : f.instances) out += "- " + markdown_escape(i.text) + "\n";
     out += f.kind_value == FindingKind::PermissionConflict
                ? "\nNo course of conduct uses the permission while complying with the others.\n\n"
