@@ -21,6 +21,10 @@
 #    leads a finding, the order of the "then:" lines, the representative
 #    instance): see docs/checking.md and the engine bug list.
 #
+# 3. Identity. _ids_reformatted.treaty is _ids_original.treaty with its
+#    declarations, treaties, articles and party lists reordered and its
+#    layout changed: the finding ids must be the same.
+#
 # Environment: RUNS, EXAMPLE_LIMIT, JOBS (parallel runs, default nproc),
 # TC_DETERMINISM_STRICT_ORDER.
 set -u
@@ -161,6 +165,22 @@ order_check() {
     echo "ok   $name: $n file orders agree"
   fi
 }
+
+# --- 3. reordering and reformatting the source keeps the ids -------------
+ids_of() { grep -E '^  id: ' "$1" | sed -E 's/^  id: +([^ ]+).*/\1/' | LC_ALL=C sort; }
+run_once "$WORK/ids_original" "$G/_ids_original.treaty"
+run_once "$WORK/ids_reformatted" "$G/_ids_reformatted.treaty"
+ids_of "$WORK/ids_original.out" >"$WORK/ids_original.ids"
+ids_of "$WORK/ids_reformatted.out" >"$WORK/ids_reformatted.ids"
+if [ ! -s "$WORK/ids_original.ids" ]; then
+  fail "ids: _ids_original.treaty gave no finding"
+elif ! cmp -s "$WORK/ids_original.ids" "$WORK/ids_reformatted.ids"; then
+  fail "ids: reordering and reformatting the source changed the finding ids"
+  diff "$WORK/ids_original.ids" "$WORK/ids_reformatted.ids"
+else
+  checked=$((checked + 1))
+  echo "ok   ids: $(wc -l <"$WORK/ids_original.ids") finding ids unchanged by reordering and reformatting"
+fi
 
 order_check split_corpus "$G/_split_vocabulary.treaty" "$G/_split_first.treaty" "$G/_split_second.treaty"
 order_check accession "$G/_accession.treaty" "$G/accession_after.treaty"
