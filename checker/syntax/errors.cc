@@ -23,26 +23,55 @@ std::string display(antlr4::Token* token) {
   return "'" + text + "'";
 }
 
+/// The phrase for a rule that ends in ';', or "" for other rules.
+const char* statement_phrase_of(std::size_t rule) {
+  switch (rule) {
+    case TreatyParser::RuleImportDecl: return "the import";
+    case TreatyParser::RuleStateDecl: return "the state declaration";
+    case TreatyParser::RuleInstitutionDecl: return "the institution declaration";
+    case TreatyParser::RuleSortDecl: return "the sort declaration";
+    case TreatyParser::RuleMembershipEntry: return "the membership entry";
+    case TreatyParser::RuleAtomDecl: return "the declaration";
+    case TreatyParser::RuleDefinitionDecl: return "the definition";
+    case TreatyParser::RuleReading: return "the reading";
+    case TreatyParser::RuleAxiomDecl: return "the axiom";
+    case TreatyParser::RuleClause: return "the clause";
+    case TreatyParser::RuleExpectDecl: return "the expectation";
+    case TreatyParser::RuleScenarioItem: return "the fact";
+    default: return "";
+  }
+}
+
+/// The phrase for a block, or "" for other rules.
+const char* block_phrase_of(std::size_t rule) {
+  switch (rule) {
+    case TreatyParser::RuleMembershipDecl: return "the membership block";
+    case TreatyParser::RuleTermDecl: return "the term";
+    case TreatyParser::RuleTreatyDecl: return "the treaty";
+    case TreatyParser::RuleArticleDecl: return "the article";
+    case TreatyParser::RuleParagraphDecl: return "the paragraph";
+    case TreatyParser::RuleScenarioDecl: return "the scenario";
+    default: return "";
+  }
+}
+
+antlr4::RuleContext* parent_of(antlr4::RuleContext* ctx) { return dynamic_cast<antlr4::RuleContext*>(ctx->parent); }
+
 /// The statement whose ';' is missing, for "expected ';' after the clause".
 std::string statement_phrase(antlr4::RuleContext* ctx) {
-  for (; ctx != nullptr; ctx = dynamic_cast<antlr4::RuleContext*>(ctx->parent)) {
-    switch (ctx->getRuleIndex()) {
-      case TreatyParser::RuleImportDecl: return "the import";
-      case TreatyParser::RuleStateDecl: return "the state declaration";
-      case TreatyParser::RuleInstitutionDecl: return "the institution declaration";
-      case TreatyParser::RuleSortDecl: return "the sort declaration";
-      case TreatyParser::RuleMembershipEntry: return "the membership entry";
-      case TreatyParser::RuleAtomDecl: return "the declaration";
-      case TreatyParser::RuleDefinitionDecl: return "the definition";
-      case TreatyParser::RuleReading: return "the reading";
-      case TreatyParser::RuleAxiomDecl: return "the axiom";
-      case TreatyParser::RuleClause: return "the clause";
-      case TreatyParser::RuleExpectDecl: return "the expectation";
-      case TreatyParser::RuleScenarioItem: return "the fact";
-      default: break;
-    }
+  for (; ctx != nullptr; ctx = parent_of(ctx)) {
+    if (*statement_phrase_of(ctx->getRuleIndex()) != '\0') return statement_phrase_of(ctx->getRuleIndex());
   }
   return "the statement";
+}
+
+/// The innermost statement or block around `ctx`, or "".
+std::string unit_phrase(antlr4::RuleContext* ctx) {
+  for (; ctx != nullptr; ctx = parent_of(ctx)) {
+    if (*statement_phrase_of(ctx->getRuleIndex()) != '\0') return statement_phrase_of(ctx->getRuleIndex());
+    if (*block_phrase_of(ctx->getRuleIndex()) != '\0') return block_phrase_of(ctx->getRuleIndex());
+  }
+  return "";
 }
 
 antlr4::Token* previous_token(antlr4::Parser* parser, antlr4::Token* token) {
@@ -205,6 +234,14 @@ std::string describe_expected(const antlr4::misc::IntervalSet& expected, const a
   return join_alternatives(items);
 }
 
+bool SyntaxErrorSink::echoes_lexical_error(antlr4::Token* previous, antlr4::Token* token) const {
+  if (lexical_errors_.empty() || previous == nullptr) return false;
+  std::uint32_t from = spans_.of(previous).end;
+  std::uint32_t to = spans_.of(token).begin;
+  auto it = std::lower_bound(lexical_errors_.begin(), lexical_errors_.end(), from);
+  return it != lexical_errors_.end() && *it <= to;
+}
+
 Diagnostic& SyntaxErrorSink::report(Span span, std::string message) {
   if (count_ >= cap_) {
     gave_up_ = true;
@@ -222,6 +259,7 @@ void ErrorStrategy::report_unexpected(antlr4::Parser* parser, antlr4::Token* tok
                                       const antlr4::misc::IntervalSet& expected) {
   const TokenSpans& spans = sink_.spans();
   antlr4::Token* previous = previous_token(parser, token);
+  if (sink_.echoes_lexical_error(previous, token)) return;
   bool new_line = previous != nullptr && (is_eof(token) || token->getLine() > previous->getLine());
   if (expected.contains(std::size_t{TreatyParser::SEMI}) && new_line) {
     sink_.report(spans.after(previous), "expected ';' after " + statement_phrase(parser->getContext()));
@@ -235,7 +273,11 @@ void ErrorStrategy::report_unexpected(antlr4::Parser* parser, antlr4::Token* tok
   }
   std::string message = "unexpected " + display(token);
   std::string list = describe_expected(expected, parser->getVocabulary());
-  if (!list.empty()) message += "; expected " + list;
+  if (!list.empty()) {
+    message += "; expected " + list;
+  } else if (std::string unit = unit_phrase(parser->getContext()); !unit.empty()) {
+    message += " in " + unit;
+  }
   Diagnostic& error = sink_.report(place(parser, token, spans), message);
   add_opener_note(parser, token, expected, spans, error);
 }
@@ -270,6 +312,7 @@ void ErrorStrategy::reportMissingToken(antlr4::Parser* parser) {
   antlr4::Token* previous = previous_token(parser, token);
   antlr4::misc::IntervalSet expected = getExpectedTokens(parser);
   const TokenSpans& spans = sink_.spans();
+  if (sink_.echoes_lexical_error(previous, token)) return;
   if (expected.contains(std::size_t{TreatyParser::SEMI}) && previous != nullptr) {
     sink_.report(spans.after(previous), "expected ';' after " + statement_phrase(parser->getContext()));
     return;

@@ -5,7 +5,9 @@
 /// name or '('". Includes ANTLR: for checker/syntax only.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostics.h"
 #include "syntax/antlr.h"
@@ -17,8 +19,13 @@ namespace tc::syntax {
 /// (by throwing antlr4::ParseCancellationException) after `cap` errors.
 class SyntaxErrorSink {
  public:
-  SyntaxErrorSink(const TokenSpans& spans, Diagnostics& diagnostics, std::size_t cap)
-      : spans_(spans), diagnostics_(diagnostics), cap_(cap) {}
+  /// `lexical_errors`: sorted byte offsets of lexical errors (LexedFile).
+  SyntaxErrorSink(const TokenSpans& spans, Diagnostics& diagnostics, std::size_t cap,
+                  std::vector<std::uint32_t> lexical_errors = {})
+      : spans_(spans), diagnostics_(diagnostics), cap_(cap), lexical_errors_(std::move(lexical_errors)) {}
+  /// True if a lexical error lies between `previous` and `token`: a syntax
+  /// error there is an echo of it (the parser never saw the bad character).
+  bool echoes_lexical_error(antlr4::Token* previous, antlr4::Token* token) const;
   /// Reports one error; returns it so notes can be attached. The error
   /// after the cap becomes a "too many errors" note and stops the parse.
   Diagnostic& report(Span span, std::string message);
@@ -32,6 +39,7 @@ class SyntaxErrorSink {
   std::size_t cap_;
   std::size_t count_ = 0;
   bool gave_up_ = false;
+  std::vector<std::uint32_t> lexical_errors_;
 };
 
 /// ANTLR's default recovery with our messages.

@@ -49,7 +49,7 @@ ast::File parse_file(const SourceSet& sources, FileId file, Diagnostics& diagnos
   } catch (const std::exception&) {
     tree = nullptr;  // whatever went wrong, the second stage will say it
   }
-  SyntaxErrorSink sink(spans, diagnostics, kMaxSyntaxErrors);
+  SyntaxErrorSink sink(spans, diagnostics, kMaxSyntaxErrors, std::move(lexed.lexical_errors));
   ErrorListener listener(sink);
   if (tree == nullptr) {
     stream.seek(0);

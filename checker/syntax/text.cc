@@ -36,12 +36,6 @@ std::size_t valid_sequence_length(std::string_view text, std::size_t i) {
   return length;
 }
 
-std::size_t lead_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if (lead < 0xE0) return 2;
-  if (lead < 0xF0) return 3;
-  return 4;
-}
 
 std::string hex_byte(unsigned char c) {
   char buffer[8];
@@ -89,7 +83,7 @@ CodePointMap::CodePointMap(std::string_view text, std::size_t base) : text_(text
   if (ascii_) return;
   samples_.reserve((text.size() - base) / kStride + 1);
   std::size_t count = 0;
-  for (std::size_t i = base; i < text.size(); i += lead_length(static_cast<unsigned char>(text[i]))) {
+  for (std::size_t i = base; i < text.size(); i += utf8_length(static_cast<unsigned char>(text[i]))) {
     if (count % kStride == 0) samples_.push_back(static_cast<std::uint32_t>(i));
     ++count;
   }
@@ -102,9 +96,16 @@ std::uint32_t CodePointMap::byte_offset(std::size_t index) const {
   if (sample >= samples_.size()) return static_cast<std::uint32_t>(text_.size());
   std::size_t offset = samples_[sample];
   for (std::size_t k = index % kStride; k > 0 && offset < text_.size(); --k) {
-    offset += lead_length(static_cast<unsigned char>(text_[offset]));
+    offset += utf8_length(static_cast<unsigned char>(text_[offset]));
   }
   return static_cast<std::uint32_t>(std::min(offset, text_.size()));
+}
+
+std::size_t utf8_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if (lead < 0xE0) return 2;
+  if (lead < 0xF0) return 3;
+  return 4;
 }
 
 std::string encode_utf8(char32_t c) {
@@ -132,7 +133,7 @@ char32_t decode_utf8(std::string_view text, std::size_t offset) {
     return offset + k < text.size() ? static_cast<unsigned char>(text[offset + k]) : 0;
   };
   char32_t lead = byte(0);
-  switch (lead_length(static_cast<unsigned char>(lead))) {
+  switch (utf8_length(static_cast<unsigned char>(lead))) {
     case 1: return lead;
     case 2: return ((lead & 0x1F) << 6) | (byte(1) & 0x3F);
     case 3: return ((lead & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);

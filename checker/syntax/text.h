@@ -43,6 +43,8 @@ class CodePointMap {
 std::string describe_code_point(char32_t code_point);
 /// The UTF-8 encoding of one code point.
 std::string encode_utf8(char32_t code_point);
+/// Bytes of the UTF-8 sequence that starts with `lead` (1 to 4).
+std::size_t utf8_length(unsigned char lead);
 /// Decodes the (valid) UTF-8 sequence starting at `text[offset]`.
 char32_t decode_utf8(std::string_view text, std::size_t offset);
 

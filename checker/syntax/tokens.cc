@@ -73,6 +73,32 @@ class LexerErrorListener : public antlr4::BaseErrorListener {
   Diagnostics& diagnostics_;
 };
 
+/// The lexer's input, decoded from UTF-8 that `check_bytes` accepted.
+/// ANTLRInputStream's own decoder goes through std::wstring_convert and
+/// holds several copies at once (about 1 GB for a 50 MB file); this one
+/// writes the code points once, into a string of the right size.
+class Utf8Input : public antlr4::ANTLRInputStream {
+ public:
+  explicit Utf8Input(std::string_view text) {
+    std::size_t count = 0;
+    for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+    _data.reserve(count);
+    for (std::size_t i = 0; i < text.size();) {
+      _data.push_back(decode_utf8(text, i));
+      i += utf8_length(static_cast<unsigned char>(text[i]));
+    }
+  }
+};
+
+/// Files above this size are lexed twice: counted first, then kept.
+constexpr std::size_t kCountFirstBytes = 1 << 20;
+
+void report_too_many_tokens(Span at, const ParseLimits& limits, Diagnostics& diagnostics) {
+  diagnostics.report(DiagKind::TooManyTokens, at,
+                     "more than " + std::to_string(limits.max_tokens) +
+                         " tokens in one file; split it into several files joined by 'import'");
+}
+
 }  // namespace
 
 Span TokenSpans::of(const antlr4::Token* token) const {
@@ -171,12 +197,27 @@ LexedFile lex_file(const SourceSet& sources, FileId file, Diagnostics& diagnosti
   out.bom = bom_length(out.text);
   out.offsets = std::make_unique<CodePointMap>(out.text, out.bom);
   std::string_view body = out.text.substr(out.bom);
-  out.input = std::make_unique<antlr4::ANTLRInputStream>(body.data(), body.size());
+  out.input = std::make_unique<Utf8Input>(body);
   out.lexer = std::make_unique<TreatyLexer>(out.input.get());
   TokenSpans spans(file, *out.offsets);
   LexerErrorListener listener(spans, diagnostics);
   out.lexer->removeErrorListeners();
   out.lexer->addErrorListener(&listener);
+
+  // A large file is first only counted, so that one over the token limit
+  // is refused without holding millions of tokens in memory.
+  if (body.size() > kCountFirstBytes) {
+    std::size_t count = 0;
+    for (auto token = out.lexer->nextToken(); token->getType() != antlr4::Token::EOF; token = out.lexer->nextToken()) {
+      if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL || token->getType() == TreatyLexer::ERROR_CHAR) continue;
+      if (++count > limits.max_tokens) {
+        report_too_many_tokens(spans.of(token.get()), limits, diagnostics);
+        out.parseable = false;
+        return out;
+      }
+    }
+    out.lexer->reset();
+  }
 
   NestingTracker nesting(limits.max_nesting);
   std::size_t count = 0;
@@ -203,11 +244,13 @@ LexedFile lex_file(const SourceSet& sources, FileId file, Diagnostics& diagnosti
       ++problems;
       char32_t c = decode_utf8(out.text, span.begin);
       diagnostics.report(DiagKind::InvalidCharacter, span, "invalid character " + describe_code_point(c) + hint_for(c));
+      out.lexical_errors.push_back(span.begin);
       continue;  // the parser never sees it, so it causes no second error
     }
     if (type == TreatyLexer::UNTERMINATED_STRING) {
       ++problems;
       diagnostics.report(DiagKind::UnterminatedString, span, "missing terminating '\"' character");
+      out.lexical_errors.push_back(span.end);
       // The parser sees a string, so one typo does not cascade.
       if (auto* writable = dynamic_cast<antlr4::WritableToken*>(token.get())) writable->setType(TreatyLexer::STRING);
     }
@@ -215,9 +258,7 @@ LexedFile lex_file(const SourceSet& sources, FileId file, Diagnostics& diagnosti
       check_escapes(out.text, span, diagnostics);
     }
     if (++count > limits.max_tokens) {
-      diagnostics.report(DiagKind::TooManyTokens, span,
-                         "more than " + std::to_string(limits.max_tokens) +
-                             " tokens in one file; split it into several files joined by 'import'");
+      report_too_many_tokens(span, limits, diagnostics);
       out.parseable = false;
       out.tokens.clear();
       return out;

@@ -73,6 +73,10 @@ struct LexedFile {
   std::vector<std::unique_ptr<antlr4::Token>> tokens;
   bool parseable = true;  ///< false when a limit was crossed: do not run the parser
   bool empty = false;     ///< no token but EOF and no lexical error: nothing declared
+  /// Byte offsets where a lexical error left the token stream suspect: each
+  /// invalid character, and the end of each unterminated string. A syntax
+  /// error right after one of them is its echo and is not reported.
+  std::vector<std::uint32_t> lexical_errors;
 };
 
 /// Lexes `file` (whose bytes passed `check_bytes`), reporting lexical
