@@ -30,6 +30,27 @@ ground::NodeId requirement(ground::Pool& pool, const ground::NormInstance& n) {
   return n.modality == sema::Modality::Prohibition ? pool.negate(n.content) : n.content;
 }
 
+/// Whether the default course of conduct (nothing done, quantities at their
+/// lower bounds) satisfies the conduct axioms in every scenario that
+/// satisfies the scenario axioms. Then every such scenario is possible,
+/// and the exists side needs no copy of the conduct to say so.
+bool default_conduct_always_possible(ground::Problem& problem, const smt::Limits& limits) {
+  ground::Assignment defaults(problem.atoms.size(), 0);
+  std::vector<bool> mask(problem.atoms.size(), false);
+  for (std::size_t i = 0; i < problem.atoms.size(); ++i) {
+    mask[i] = problem.atoms[i].is_conduct;
+    if (problem.atoms[i].is_quantity) defaults[i] = problem.atoms[i].lower;
+  }
+  smt::Solver solver(problem, limits);
+  std::vector<ground::NodeId> conduct_axioms;
+  for (const ground::AxiomInstance& axiom : problem.axioms) {
+    if (axiom.mentions_conduct) conduct_axioms.push_back(ground::substitute(problem.pool, axiom.formula, mask, defaults));
+    else solver.add(solver.encode(axiom.formula));
+  }
+  solver.add(solver.encode(problem.pool.negate(problem.pool.conj(conduct_axioms))));
+  return solver.check() == smt::Outcome::Unsat;
+}
+
 }  // namespace
 
 std::vector<Component> partition(const sema::World& world, const ground::Problem& problem) {
@@ -95,8 +116,9 @@ std::vector<Component> partition(const sema::World& world, const ground::Problem
 }
 
 ComponentEngine::ComponentEngine(const sema::World& world, ground::Problem& problem, const Component& component,
-                                 const AnalysisOptions& options, Analysis& out)
+                                 const AnalysisOptions& options, bool possibility_trivial, Analysis& out)
     : world_(world), problem_(problem), component_(component), options_(options), out_(out),
+      possibility_trivial_(possibility_trivial),
       forall_(problem, options.limits), possible_(problem, options.limits, &forall_) {
   conduct_mask_.resize(problem.atoms.size());
   for (std::size_t i = 0; i < problem.atoms.size(); ++i) conduct_mask_[i] = problem.atoms[i].is_conduct;
@@ -161,6 +183,16 @@ Compliance ComponentEngine::comply(const ground::Assignment& s, const std::vecto
 }
 
 std::optional<ground::Assignment> ComponentEngine::possible(const ground::Assignment& s) {
+  if (possibility_trivial_) {
+    // The default conduct satisfies the conduct axioms wherever the scenario
+    // axioms hold, so the plain evaluator decides (no solver call).
+    ground::Assignment values = s;
+    for (std::size_t i = 0; i < problem_.atoms.size(); ++i)
+      if (problem_.atoms[i].is_conduct) values[i] = problem_.atoms[i].is_quantity ? problem_.atoms[i].lower : 0;
+    for (const ground::AxiomInstance& axiom : problem_.axioms)
+      if (!axiom.mentions_conduct && !ground::evaluate(problem_.pool, axiom.formula, values)) return std::nullopt;
+    return values;
+  }
   std::vector<smt::Term> assumptions;
   for (ground::GroundAtomId a = 0; a < problem_.atoms.size(); ++a)
     if (!problem_.atoms[a].is_conduct) assumptions.push_back(possible_.scenario_literal(a, s[a]));
@@ -168,12 +200,17 @@ std::optional<ground::Assignment> ComponentEngine::possible(const ground::Assign
   return possible_.model_conduct(0);
 }
 
-void ComponentEngine::setup_exists(smt::Solver& e, std::map<sema::ClauseId, smt::Term>& selection) {
+void ComponentEngine::add_background(smt::Solver& e) {
   for (const ground::AxiomInstance& axiom : problem_.axioms) {
+    if (axiom.mentions_conduct && possibility_trivial_) continue;
     smt::Encoding possibility;
     possibility.copy = 1;
     e.add(e.encode(axiom.formula, axiom.mentions_conduct ? possibility : smt::Encoding{}));
   }
+}
+
+void ComponentEngine::setup_exists(smt::Solver& e, std::map<sema::ClauseId, smt::Term>& selection) {
+  add_background(e);
   std::vector<smt::Term> any;
   for (sema::ClauseId c : component_.clauses) {
     selection[c] = e.fresh_bool("sel" + std::to_string(c));
@@ -223,6 +260,9 @@ void ComponentEngine::find_obligation_conflicts() {
     }
     smt::Outcome outcome = e.check();
     out_.stats.solver_checks++;
+    if (options_.progress && round % 10 == 0)
+      options_.progress("obligation conflicts: round " + std::to_string(round) + ", " +
+                        std::to_string(component_.clauses.size()) + " clauses");
     if (outcome == smt::Outcome::Unsat) return;
     if (outcome == smt::Outcome::Unknown) {
       record_unknown("obligation conflicts", e.reason_unknown());
@@ -320,6 +360,7 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
     }
     smt::Outcome outcome = e.check();
     out_.stats.solver_checks++;
+    if (options_.progress && round % 10 == 0) options_.progress(question + ": round " + std::to_string(round));
     if (outcome == smt::Outcome::Unsat) return;
     if (outcome == smt::Outcome::Unknown) {
       record_unknown(question, e.reason_unknown());
@@ -368,33 +409,20 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
       e.add(e.mk_not(exercised.at(instance)));
       continue;
     }
-    std::uint32_t copy = next_copy_++;
-    smt::Encoding fresh;
-    fresh.copy = copy;
-    std::vector<smt::Term> compliable;
-    for (std::uint32_t i : component_.conduct_axioms) compliable.push_back(e.encode(problem_.axioms[i].formula, fresh));
-    for (std::uint32_t n : norms_of(minimal)) {
-      const ground::NormInstance& norm = problem_.norms[n];
-      compliable.push_back(e.encode(pool.implies(norm.applicability, requirement(pool, norm)), fresh));
-    }
-    for (std::uint32_t n : instances) {
-      ground::NodeId use = pool.conj({problem_.norms[n].applicability, problem_.norms[n].content});
-      compliable.push_back(e.mk_implies(exercised.at(n), e.encode(use, fresh)));
-    }
+    // A permission conflict is reported with its smallest clause sets:
+    // once `minimal` conflicts with the permission in some situation, its
+    // supersets are not searched (docs/checking.md). Blocking them outright
+    // keeps the loop from enumerating every instance of the permission.
     std::vector<smt::Term> selected;
     for (sema::ClauseId c : minimal) selected.push_back(selection.at(c));
-    e.add(e.mk_implies(e.mk_and(selected), e.mk_and(compliable)));
+    e.add(e.mk_not(e.mk_and(selected)));
     record(FindingKind::PermissionConflict, minimal, permission, instance, s);
   }
 }
 
 smt::Outcome ComponentEngine::conflict_exists(const std::vector<std::uint32_t>& norms) {
   smt::Solver e(problem_, options_.limits, &forall_);
-  for (const ground::AxiomInstance& axiom : problem_.axioms) {
-    smt::Encoding possibility;
-    possibility.copy = 1;
-    e.add(e.encode(axiom.formula, axiom.mentions_conduct ? possibility : smt::Encoding{}));
-  }
+  add_background(e);
   std::map<sema::ClauseId, smt::Term> none;
   for (std::size_t round = 0; round < 500; ++round) {
     smt::Outcome outcome = e.check();
@@ -443,10 +471,16 @@ Analysis analyse(const sema::World& world, ground::Problem& problem, const Analy
       return out;
     }
   }
+  if (options.progress)
+    options.progress("grounded: " + std::to_string(world.sorts.at(sema::kStateSort).members.size()) + " states, " +
+                     std::to_string(problem.norms.size()) + " norm instances, " +
+                     std::to_string(problem.axioms.size()) + " axiom instances, " + std::to_string(problem.atoms.size()) +
+                     " ground atoms");
+  bool trivial = default_conduct_always_possible(problem, options.limits);
   std::vector<Component> components = partition(world, problem);
   out.stats.components = components.size();
   for (const Component& component : components) {
-    ComponentEngine engine(world, problem, component, options, out);
+    ComponentEngine engine(world, problem, component, options, trivial, out);
     engine.find_obligation_conflicts();
     if (options.permissions)
       for (sema::ClauseId p : component.permissions) engine.find_permission_conflicts(p);

@@ -4,8 +4,12 @@
 /// the precedence that resolves them (semantics.md 4-7).
 
 #include <atomic>
+#include <functional>
+#include <string>
+#include <memory>
 
 #include "analysis/findings.h"
+#include "ground/symmetry.h"
 #include "ground/ground.h"
 #include "sema/world.h"
 #include "smt/solver.h"
@@ -18,11 +22,38 @@ struct AnalysisOptions {
   bool permissions = true;  ///< also look for permission conflicts
   /// Set from a signal handler to stop promptly; findings settled so far are kept.
   const std::atomic<bool>* interrupted = nullptr;
+  /// Representatives kept per class of interchangeable states (symmetry
+  /// reduction); 0 = solve on the full world.
+  std::size_t symmetry_representatives = 3;
+  /// Called with a short progress line (the CLI prints it on stderr with
+  /// --stats or when stderr is a terminal). May be empty.
+  std::function<void(const std::string&)> progress;
 };
+
+/// One whole analysis of a corpus: the symmetry-reduced world it ran on,
+/// the grounded problem and the lifted findings. Heap-allocated so that
+/// the problem keeps its address while reports read it.
+struct Run {
+  sema::World world;  ///< the reduced world (same entities and clauses as the full one)
+  ground::SymmetryClasses classes;
+  ground::Problem problem;
+  Analysis analysis;
+};
+
+/// Reduces (unless disabled), grounds, analyses and lifts.
+std::unique_ptr<Run> run_analysis(const sema::World& full, const ground::GroundOptions& ground_options,
+                                  const AnalysisOptions& options);
 
 /// Runs the whole conflict analysis on a grounded problem.
 /// Deterministic: the same input gives the same findings in the same order.
 Analysis analyse(const sema::World& world, ground::Problem& problem, const AnalysisOptions& options);
+
+/// Lifts findings computed on a symmetry-reduced world to the full world:
+/// every state a caught representative stands for is caught, and instance
+/// counts are those of the full world (its clauses grounded again, cheaply,
+/// without axioms).
+void lift_findings(const sema::World& full, const ground::SymmetryClasses& classes,
+                   const ground::GroundOptions& options, Analysis& analysis);
 
 /// Stable identifier of a finding: a fingerprint of the identities of its
 /// clauses (treaty name, article label, index in the article, modality)

@@ -39,8 +39,10 @@ struct Compliance {
 /// The solvers and the loops for one component.
 class ComponentEngine {
  public:
+  /// `possibility_trivial`: every scenario satisfying the scenario axioms
+  /// is possible (the default conduct satisfies the conduct axioms).
   ComponentEngine(const sema::World& world, ground::Problem& problem, const Component& component,
-                  const AnalysisOptions& options, Analysis& out);
+                  const AnalysisOptions& options, bool possibility_trivial, Analysis& out);
 
   /// Enumerates every clause-level obligation conflict of the component.
   void find_obligation_conflicts();
@@ -57,6 +59,8 @@ class ComponentEngine {
 
  private:
   friend class FindingBuilder;
+  /// Adds the scenario axioms and "the scenario is possible" to an exists-side solver.
+  void add_background(smt::Solver& e);
   /// Builds E's common part: scenario axioms, possibility, selection literals.
   void setup_exists(smt::Solver& e, std::map<sema::ClauseId, smt::Term>& selection);
   /// Encodes `Axioms_K(S, a) -> not Compliant_sel(S, a)` for a fixed conduct `a`.
@@ -75,13 +79,14 @@ class ComponentEngine {
   const Component& component_;
   const AnalysisOptions& options_;
   Analysis& out_;
+  bool possibility_trivial_ = false;
   smt::Solver forall_;   ///< A
   smt::Solver possible_; ///< all axioms, for possibility checks of a given scenario
   std::vector<bool> conduct_mask_;
   std::map<std::uint32_t, smt::Term> norm_literal_;      ///< per O/F norm instance (A)
   std::map<std::uint32_t, smt::Term> exercise_literal_;  ///< per permission instance (A)
   std::uint32_t next_copy_ = 3;  ///< conduct copies: 0 = A, 1 = possibility, 2 = permission use
-  std::optional<std::set<sema::EntityId>> named_;  ///< entities named individually (computed on first use)
+  std::vector<bool> named_;  ///< entities named individually (computed on first use)
 };
 
 /// Plain, solver-free replay of a conflict (semantics.md 7): in scenario

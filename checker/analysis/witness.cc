@@ -7,47 +7,12 @@
 #include <set>
 
 #include "analysis/engine.h"
+#include "ground/symmetry.h"
 
 namespace tc::analysis {
 namespace {
 
 constexpr std::uint64_t kMaxReplayCombinations = 1ull << 22;
-
-void collect_entities(const sema::Expr& e, std::set<sema::EntityId>& out);
-
-void collect_set_entities(const sema::Set& s, std::set<sema::EntityId>& out) {
-  out.insert(s.entities.begin(), s.entities.end());
-  for (const sema::Set& c : s.children) collect_set_entities(c, out);
-  for (const sema::Expr& f : s.filter) collect_entities(f, out);
-}
-
-void collect_entities(const sema::Expr& e, std::set<sema::EntityId>& out) {
-  if (e.op == sema::Op::Entity) out.insert(e.id);
-  for (const sema::Expr& a : e.args) collect_entities(a, out);
-  for (const sema::Set& s : e.bound_sets) collect_set_entities(s, out);
-  for (const sema::Set& s : e.set) collect_set_entities(s, out);
-}
-
-/// Entities named individually somewhere in clauses, axioms or definitions:
-/// they are never interchangeable with others of the same profile.
-std::set<sema::EntityId> named_entities(const sema::World& world) {
-  std::set<sema::EntityId> out;
-  for (const sema::Clause& c : world.clauses) {
-    collect_entities(c.bearer, out);
-    collect_entities(c.content, out);
-    for (const sema::Condition& k : c.conditions) collect_entities(k.formula, out);
-    if (c.where) collect_entities(*c.where, out);
-    for (const sema::Binding& b : c.bindings) collect_set_entities(b.domain, out);
-  }
-  for (const sema::Axiom& a : world.axioms) {
-    collect_entities(a.body, out);
-    if (a.where) collect_entities(*a.where, out);
-    for (const sema::Binding& b : a.bindings) collect_set_entities(b.domain, out);
-  }
-  for (const sema::Definition& d : world.definitions)
-    for (const sema::Definition::Reading& r : d.readings) collect_entities(r.body, out);
-  return out;
-}
 
 /// The membership profile of an entity at the check date: institutions and treaties it belongs to.
 std::vector<std::uint32_t> profile(const sema::World& world, const ground::Problem& problem, sema::EntityId e) {
@@ -219,16 +184,29 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
                              std::optional<sema::ClauseId> permission, std::optional<std::uint32_t> exercise,
                              ground::Assignment s) {
   std::vector<std::uint32_t> norms = norms_of(clauses);
-  auto conflicts_in = [&](const ground::Assignment& candidate) {
-    return possible(candidate).has_value() && comply(candidate, norms, exercise).outcome == smt::Outcome::Unsat;
+  // A permission conflict needs the permission usable in the scenario:
+  // without that, "no conduct exercises it" would hold vacuously.
+  auto usable_in = [&](const ground::Assignment& candidate) {
+    return !exercise || comply(candidate, {}, exercise).outcome == smt::Outcome::Sat;
   };
-  // 1. Cut the scenario: drop true circumstances that do not matter.
-  std::set<ground::GroundAtomId> relevant(component_.circumstances.begin(), component_.circumstances.end());
+  auto conflicts_in = [&](const ground::Assignment& candidate) {
+    return possible(candidate).has_value() && usable_in(candidate) &&
+           comply(candidate, norms, exercise).outcome == smt::Outcome::Unsat;
+  };
+  // 1. Cut the scenario: drop true circumstances that do not matter. First
+  //    in bulk (everything the clauses of the set do not mention), then one
+  //    by one.
+  std::set<ground::GroundAtomId> mentioned_by_set;
+  for (std::uint32_t n : norms) {
+    ground::collect_atoms(problem_.pool, problem_.norms[n].applicability, mentioned_by_set);
+    ground::collect_atoms(problem_.pool, problem_.norms[n].content, mentioned_by_set);
+  }
+  if (exercise) ground::collect_atoms(problem_.pool, problem_.norms[*exercise].applicability, mentioned_by_set);
   {
     ground::Assignment bulk = s;
     for (ground::GroundAtomId a = 0; a < problem_.atoms.size(); ++a)
-      if (!problem_.atoms[a].is_conduct && !problem_.atoms[a].is_quantity && !relevant.count(a)) bulk[a] = 0;
-    if (bulk != s && possible(bulk)) s = bulk;
+      if (!problem_.atoms[a].is_conduct && !problem_.atoms[a].is_quantity && !mentioned_by_set.count(a)) bulk[a] = 0;
+    if (bulk != s && conflicts_in(bulk)) s = bulk;
   }
   for (ground::GroundAtomId a : component_.circumstances) {
     if (problem_.atoms[a].is_quantity || s[a] == 0) continue;
@@ -258,7 +236,13 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
     for (const ground::AxiomInstance& axiom : problem_.axioms)
       if (!ground::evaluate(problem_.pool, axiom.formula, *conduct)) possible_replayed = false;
   }
-  if (!possible_replayed ||
+  bool usable_replayed = true;
+  if (exercise) {
+    // The permission must be usable here: the replay finds conduct exercising it.
+    bool exhaustive = true;
+    usable_replayed = !replay_conflict(problem_, s, {}, exercise, component_.conduct_axioms, exhaustive);
+  }
+  if (!possible_replayed || !usable_replayed ||
       !replay_conflict(problem_, s, representative, exercise, component_.conduct_axioms, f.replay_exhaustive)) {
     out_.internal_error = true;
     out_.internal_error_message = "the witness for " + world_.clause_title(clauses.front()) +
@@ -287,6 +271,11 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
         f.witness.push_back({a, 0});
     }
   }
+  // Read best as: what happens, then what does not, then the numbers.
+  std::stable_sort(f.witness.begin(), f.witness.end(), [&](const WitnessFact& a, const WitnessFact& b) {
+    auto rank = [&](const WitnessFact& w) { return problem_.atoms[w.atom].is_quantity ? 2 : w.value ? 0 : 1; };
+    return rank(a) < rank(b);
+  });
   for (std::uint32_t n : representative) {
     const ground::NormInstance& norm = problem_.norms[n];
     f.representative.push_back({norm.clause, norm.binding, norm.bearer, n});
@@ -314,12 +303,12 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
   }
   std::set<sema::EntityId> caught;
   if (kind == FindingKind::ObligationConflict && !candidates.empty()) {
-    if (!named_) named_ = named_entities(world_);
-    const std::set<sema::EntityId>& named = *named_;
+    if (named_.empty()) named_ = ground::named_entities(world_);
+    const std::vector<bool>& named = named_;
     std::map<std::vector<std::uint32_t>, bool> by_profile;
     for (sema::EntityId b : candidates) {
       std::vector<std::uint32_t> key = profile(world_, problem_, b);
-      if (named.count(b)) key.push_back(0x80000000u + b);
+      if (named.at(b)) key.push_back(0x80000000u + b);
       auto it = by_profile.find(key);
       if (it == by_profile.end()) {
         std::vector<std::uint32_t> own;

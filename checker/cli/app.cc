@@ -34,7 +34,7 @@ int run_arguments(int argc, char** argv) {
   bool show_version = false;
   app.add_flag("--version", show_version, "print tool, grammar, Z3 and ANTLR runtime versions");
 
-  CheckOptions common;
+  DiffOptions common;  // the options of every subcommand (DiffOptions extends CheckOptions)
   auto add_common = [&common](CLI::App* sub) {
     sub->add_option("paths", common.paths, "treaty files (imports are followed)");
     sub->add_option("--color", common.color, "auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
@@ -45,10 +45,14 @@ int run_arguments(int argc, char** argv) {
         ->check(CLI::IsMember({"error", "warning", "never"}));
     sub->add_option("--rlimit", common.rlimit, "deterministic solver resource limit per query (0 = none)");
     sub->add_option("--timeout", common.timeout_seconds, "wall-clock limit per solver query, in seconds (0 = none)");
-    sub->add_option("--format", common.format, "report format (text)");
+    sub->add_option("--format", common.format, "report format: text|json|sarif|junit|github|markdown (test: text|json|junit)");
     sub->add_option("-o,--output", common.output, "write the report to FILE (atomically)");
     sub->add_flag("--stats", common.stats, "print phase statistics on stderr");
     sub->add_option("--reading", common.readings, "TERM=NAME: choose a reading of a vague term (repeatable)");
+    sub->add_option("--report", common.reports, "FORMAT=FILE: also write the report in FORMAT to FILE (repeatable)")
+        ->allow_extra_args(false);
+    sub->add_option("--strategy", common.strategy, "default|naive (naive: the full world, no symmetry reduction)")
+        ->check(CLI::IsMember({"default", "naive"}));
   };
 
   CLI::App* validate = app.add_subcommand("validate", "syntax, names and types only; no solver");
@@ -57,9 +61,19 @@ int run_arguments(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "parse, resolve, ground and analyse; report conflicts");
   add_common(check);
   add_check_options(check);
+  check->add_option("--baseline", common.baseline, "report only findings not listed in FILE; report its stale entries");
+  check->add_option("--write-baseline", common.write_baseline, "write the current finding ids to FILE (atomically)");
+  check->add_option("--link-base", common.link_base, "URL prefix of links to files in markdown reports");
   CLI::App* test = app.add_subcommand("test", "run the expect statements and scenarios written in the sources");
   add_common(test);
   add_check_options(test);
+  CLI::App* diff = app.add_subcommand("diff", "what a revision of a draft changed: findings introduced, resolved, unchanged");
+  diff->add_option("old", common.old_path, "the old revision: a treaty file or a directory of them")->required();
+  diff->add_option("new", common.new_path, "the new revision: a treaty file or a directory of them")->required();
+  diff->add_option("--with", common.with, "corpus files checked with both revisions");
+  diff->add_option("--color", common.color, "auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
+  add_check_options(diff);
+  diff->add_option("--link-base", common.link_base, "URL prefix of links to files in markdown reports");
 
   try {
     app.parse(argc, argv);
@@ -79,6 +93,7 @@ int run_arguments(int argc, char** argv) {
   if (validate->parsed()) return run_validate(common);
   if (check->parsed()) return run_check(common);
   if (test->parsed()) return run_test(common);
+  if (diff->parsed()) return run_diff(common);
   std::cerr << app.help();
   return kExitInputError;
 }

@@ -13,6 +13,8 @@
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/pipeline.h"
+#include "cli/reports.h"
 #include "diag/render.h"
 #include "ground/ground.h"
 #include "report/report.h"
@@ -48,6 +50,8 @@ bool parse_day(const std::string& text, sema::DayNumber& out) {
   return true;
 }
 
+}  // namespace
+
 /// With no path, check the bundled draft (which imports the bundled treaties).
 std::vector<std::string> default_paths(const std::vector<std::string>& given) {
   if (!given.empty()) return given;
@@ -69,7 +73,7 @@ std::optional<sema::World> front_end(const std::vector<std::string>& paths, Sour
   return world;
 }
 
-Severity threshold(const std::string& fail_on) {
+static Severity threshold(const std::string& fail_on) {
   return fail_on == "warning" ? Severity::Warning : Severity::Error;
 }
 
@@ -89,8 +93,6 @@ int exit_status(const analysis::Analysis& analysis, const std::string& fail_on) 
   return kExitOk;
 }
 
-}  // namespace
-
 bool resolve_check_setup(const CheckOptions& options, ground::GroundOptions& ground_options,
                          analysis::AnalysisOptions& analysis_options) {
   ground_options.as_of = today();
@@ -109,7 +111,26 @@ bool resolve_check_setup(const CheckOptions& options, ground::GroundOptions& gro
   analysis_options.limits.rlimit = options.rlimit;
   analysis_options.limits.timeout_ms = static_cast<std::uint32_t>(options.timeout_seconds * 1000);
   analysis_options.interrupted = &g_interrupted;
+  if (options.strategy == "naive") analysis_options.symmetry_representatives = 0;
+  if (options.stats) {
+    auto start = std::chrono::steady_clock::now();
+    analysis_options.progress = [start](const std::string& line) {
+      double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::cerr << "[" << static_cast<long>(t * 1000) << " ms] " << line << "\n";
+    };
+  }
   std::signal(SIGINT, on_sigint);
+  return true;
+}
+
+bool check_revision(const std::vector<std::string>& paths, const CheckOptions& options, CheckedRevision& out) {
+  analysis::AnalysisOptions analysis_options;
+  if (!resolve_check_setup(options, out.ground_options, analysis_options)) return false;
+  out.world = front_end(paths, out.sources, options.use_color);
+  if (!out.world) return false;
+  std::unique_ptr<analysis::Run> run = analysis::run_analysis(*out.world, out.ground_options, analysis_options);
+  out.problem = std::move(run->problem);
+  out.analysis = std::move(run->analysis);
   return true;
 }
 
@@ -118,24 +139,17 @@ int run_check(const CheckOptions& options) {
   ground::GroundOptions ground_options;
   analysis::AnalysisOptions analysis_options;
   if (!resolve_check_setup(options, ground_options, analysis_options)) return kExitInputError;
-  if (options.format != "text") {
-    std::cerr << "treatycheck: error: --format " << options.format << " is not available yet (supported: text)\n";
-    return kExitInputError;
-  }
+  ReportPlan plan;
+  if (!plan_reports(options, kCheckFormats, plan)) return kExitInputError;
   SourceSet sources;
   std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color);
   if (!world) return kExitInputError;
-  ground::Problem problem = ground::ground(*world, ground_options);
-  analysis::Analysis analysis = analysis::analyse(*world, problem, analysis_options);
+  std::unique_ptr<analysis::Run> run = analysis::run_analysis(*world, ground_options, analysis_options);
+  const ground::Problem& problem = run->problem;
+  const analysis::Analysis& analysis = run->analysis;
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  report::ReportInput input{sources, *world, problem, analysis, ground_options.as_of, seconds, false};
-  std::ostringstream text;
-  report::render_text(text, input, options.use_color && options.output.empty());
-  std::string error;
-  if (!write_output(options.output, text.str(), error)) {
-    std::cerr << "treatycheck: error: " << error << "\n";
-    return kExitInputError;
-  }
+  int status = finish_check(options, plan, sources, *world, problem, analysis, ground_options.as_of);
+  if (status == kExitInputError) return status;
   if (options.stats) {
     const analysis::Stats& s = analysis.stats;
     std::cerr << "stats: " << s.instances << " norm instances, " << s.ground_atoms << " ground atoms, "
@@ -143,24 +157,26 @@ int run_check(const CheckOptions& options) {
               << " solver checks, " << s.refinements << " refinements, " << seconds << " s\n";
   }
   if (analysis.internal_error) std::cerr << "treatycheck: internal error: " << analysis.internal_error_message << "\n";
-  return exit_status(analysis, options.fail_on);
+  return status;
 }
 
 int run_test(const CheckOptions& options) {
   ground::GroundOptions ground_options;
   analysis::AnalysisOptions analysis_options;
   if (!resolve_check_setup(options, ground_options, analysis_options)) return kExitInputError;
+  ReportPlan plan;
+  if (!plan_reports(options, kTestFormats, plan)) return kExitInputError;
   SourceSet sources;
   std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color);
   if (!world) return kExitInputError;
-  ground::Problem problem = ground::ground(*world, ground_options);
-  analysis::Analysis analysis = analysis::analyse(*world, problem, analysis_options);
+  std::unique_ptr<analysis::Run> run = analysis::run_analysis(*world, ground_options, analysis_options);
+  const analysis::Analysis& analysis = run->analysis;
   if (analysis.internal_error) {
     std::cerr << "treatycheck: internal error: " << analysis.internal_error_message << "\n";
     return kExitInternal;
   }
   std::vector<analysis::ExpectationResult> results =
-      analysis::check_expectations(*world, ground_options, analysis, analysis_options);
+      analysis::check_expectations(run->world, ground_options, analysis, analysis_options);
   // Report in source order (file, offset), deterministic.
   std::sort(results.begin(), results.end(), [&](const auto& a, const auto& b) {
     Span x = world->expectations[a.expectation].span, y = world->expectations[b.expectation].span;
@@ -190,14 +206,7 @@ int run_test(const CheckOptions& options) {
   out << passed << " passed, " << failed << " failed";
   if (unknown) out << ", " << unknown << " unknown";
   out << "\n";
-  std::string error;
-  if (!write_output(options.output, out.str(), error)) {
-    std::cerr << "treatycheck: error: " << error << "\n";
-    return kExitInputError;
-  }
-  if (failed) return kExitFindings;
-  if (unknown) return kExitUnknown;
-  return kExitOk;
+  return finish_test(options, plan, sources, *world, results, ground_options.as_of, out.str());
 }
 
 }  // namespace tc::cli

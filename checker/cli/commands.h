@@ -26,12 +26,26 @@ struct CheckOptions : CommonOptions {
   std::string output;            ///< -o FILE; empty = stdout
   bool stats = false;
   std::vector<std::string> readings;  ///< TERM=NAME
+  std::string strategy = "default";   ///< default | naive (no symmetry reduction)
+  std::vector<std::string> reports;   ///< --report FORMAT=FILE: more reports of the same run (cli/reports.h)
+  std::string baseline;               ///< --baseline FILE: leave out the findings it lists
+  std::string write_baseline;         ///< --write-baseline FILE: write the current finding ids
+  std::string link_base;              ///< --link-base URL: prefix of links to files (markdown)
+};
+
+/// Options of `diff`: two revisions of a draft (two files or two directories).
+struct DiffOptions : CheckOptions {
+  std::string old_path;
+  std::string new_path;
+  std::vector<std::string> with;  ///< corpus files checked with both revisions
 };
 
 /// `treatycheck check [PATHS...]`.
 int run_check(const CheckOptions& options);
 /// `treatycheck test [PATHS...]`.
 int run_test(const CheckOptions& options);
+/// `treatycheck diff OLD NEW [--with PATHS...]`.
+int run_diff(const DiffOptions& options);
 
 /// `treatycheck --version`.
 void print_version(std::ostream& out);

@@ -250,6 +250,7 @@ void Grounder::ground_clauses() {
   for (sema::ClauseId c = 0; c < world_.clauses.size(); ++c) {
     const sema::Clause& clause = world_.clauses[c];
     if (!problem_.treaty_in_force[clause.treaty]) continue;
+    if (options_.only_clauses && !options_.only_clauses->count(c)) continue;
     const std::vector<EntityId>& parties = problem_.parties_of_treaty[clause.treaty];
     std::vector<EntityId> env(clause.variables.size(), 0);
     for_each_binding(clause.bindings, 0, pool_.true_node(), env, [&](NodeId guard) {
@@ -343,7 +344,7 @@ Problem ground(const sema::World& world, const GroundOptions& options) {
   Grounder grounder(world, problem, options);
   grounder.ground_treaties();
   grounder.ground_clauses();
-  grounder.ground_axioms();
+  if (!options.skip_axioms) grounder.ground_axioms();
   add_bounds(problem, 0);
   for (AxiomInstance& axiom : problem.axioms) {
     std::set<GroundAtomId> atoms;

@@ -108,6 +108,10 @@ struct GroundOptions {
   std::map<std::string, std::string> readings;
   /// Treaties left out entirely (e.g. `expect consistent without EST`).
   std::set<sema::TreatyId> excluded_treaties;
+  /// When set, only these clauses are grounded (instance counting).
+  std::optional<std::set<sema::ClauseId>> only_clauses;
+  /// Skip axioms (instance counting needs none).
+  bool skip_axioms = false;
 };
 
 /// The grounded problem.

@@ -8,6 +8,8 @@
 // minimisation) against semantics.md sections 3 and 4.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <random>
 #include <set>
@@ -280,6 +282,18 @@ Oracle brute_force(const sema::World& world, const ground::Problem& p) {
       }
     }
   });
+  // Permission conflicts are reported with their smallest clause sets: a
+  // set whose proper subset conflicts with the same permission (in any
+  // situation) is not reported (docs/checking.md).
+  std::set<std::pair<sema::ClauseId, ClauseSet>> smallest;
+  for (const auto& [perm, set] : oracle.permission_conflicts) {
+    bool has_smaller = false;
+    for (const auto& [other_perm, other] : oracle.permission_conflicts)
+      if (other_perm == perm && other.size() < set.size() && std::includes(set.begin(), set.end(), other.begin(), other.end()))
+        has_smaller = true;
+    if (!has_smaller) smallest.insert({perm, set});
+  }
+  oracle.permission_conflicts = smallest;
   return oracle;
 }
 
