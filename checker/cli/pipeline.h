@@ -1,0 +1,46 @@
+#pragma once
+/// The pieces of the check pipeline that `check`, `test` and `diff` share
+/// (defined in check.cc), and one checked revision for `diff`.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/analyse.h"
+#include "cli/commands.h"
+#include "ground/ground.h"
+#include "sema/world.h"
+#include "source/source.h"
+
+namespace tc::cli {
+
+/// The paths to check: `given`, or the bundled draft when none is given.
+std::vector<std::string> default_paths(const std::vector<std::string>& given);
+
+/// Front end: parse and resolve. Prints diagnostics; nullopt on errors.
+std::optional<sema::World> front_end(const std::vector<std::string>& paths, SourceSet& sources, bool color);
+
+/// Date, readings, limits and interruption from the options; prints a
+/// usage error and returns false on a bad --as-of or --reading.
+bool resolve_check_setup(const CheckOptions& options, ground::GroundOptions& ground_options,
+                         analysis::AnalysisOptions& analysis_options);
+
+/// The exit status of a check (cli.md), decided here only: 4 on internal
+/// error, 1 with a finding at or above `fail_on`, 3 with an unknown, else 0.
+int exit_status(const analysis::Analysis& analysis, const std::string& fail_on);
+
+/// One checked revision: its sources, world, grounded problem and
+/// analysis, kept together (reports refer into them; do not move it).
+struct CheckedRevision {
+  SourceSet sources;
+  std::optional<sema::World> world;
+  ground::GroundOptions ground_options;
+  ground::Problem problem;
+  analysis::Analysis analysis;
+};
+
+/// Front end, grounding and analysis of `paths`. False when the input has
+/// errors (diagnostics printed on stderr).
+bool check_revision(const std::vector<std::string>& paths, const CheckOptions& options, CheckedRevision& out);
+
+}  // namespace tc::cli
