@@ -1,7 +1,6 @@
 #include "syntax/errors.h"
 
 #include <algorithm>
-#include <array>
 #include <vector>
 
 namespace tc::syntax {
@@ -18,6 +17,9 @@ std::string display(antlr4::Token* token) {
     std::size_t cut = kMaxBytes;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     text = text.substr(0, cut) + "...";
+  }
+  for (char& c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';  // no control characters in messages
   }
   if (token->getType() == TreatyParser::STRING) return "string " + text;
   return "'" + text + "'";

@@ -139,13 +139,13 @@ bool NestingTracker::prefix_position() const {
 
 bool NestingTracker::feed(std::size_t type) {
   Level& top = levels_.back();
-  int depth = 0;
+  int reached = 0;
   switch (type) {
     case TreatyLexer::LPAREN:
     case TreatyLexer::LBRACE: {
       Level inner;
-      inner.base = top.base + top.run + top.implies + 1;
-      depth = inner.base;
+      inner.base = depth(top) + 1;
+      reached = inner.base;
       levels_.push_back(inner);
       break;
     }
@@ -158,16 +158,16 @@ bool NestingTracker::feed(std::size_t type) {
     case TreatyLexer::DASH:
       if (prefix_position()) {
         ++top.run;
-        depth = top.base + top.run + top.implies;
+        reached = depth(top);
       } else if (!top.in_binder) {
         top.run = 0;
       }
       break;
     case TreatyLexer::EXISTS:
     case TreatyLexer::FORALL:
-      ++top.run;
+      ++top.quantifiers;
       top.in_binder = true;
-      depth = top.base + top.run + top.implies;
+      reached = depth(top);
       break;
     case TreatyLexer::COLON:
       if (top.in_binder) top.in_binder = false;
@@ -176,11 +176,12 @@ bool NestingTracker::feed(std::size_t type) {
     case TreatyLexer::IMPLIES:
       ++top.implies;
       top.run = 0;
-      depth = top.base + top.implies;
+      reached = depth(top);
       break;
     case TreatyLexer::SEMI:
       top.run = 0;
       top.implies = 0;
+      top.quantifiers = 0;
       top.in_binder = false;
       break;
     default:
@@ -188,7 +189,7 @@ bool NestingTracker::feed(std::size_t type) {
       break;
   }
   previous_ = type;
-  return depth > limit_;
+  return reached > limit_;
 }
 
 LexedFile lex_file(const SourceSet& sources, FileId file, Diagnostics& diagnostics, const ParseLimits& limits) {
@@ -203,6 +204,11 @@ LexedFile lex_file(const SourceSet& sources, FileId file, Diagnostics& diagnosti
   LexerErrorListener listener(spans, diagnostics);
   out.lexer->removeErrorListeners();
   out.lexer->addErrorListener(&listener);
+  // The lexer outlives this function; the listener does not.
+  struct Detach {
+    antlr4::Lexer* lexer;
+    ~Detach() { lexer->removeErrorListeners(); }
+  } detach{out.lexer.get()};
 
   // A large file is first only counted, so that one over the token limit
   // is refused without holding millions of tokens in memory.
@@ -275,7 +281,6 @@ LexedFile lex_file(const SourceSet& sources, FileId file, Diagnostics& diagnosti
     if (out.parseable) out.tokens.push_back(std::move(token));
   }
   out.empty = count == 0 && problems == 0;
-  out.lexer->removeErrorListeners();
   return out;
 }
 

@@ -39,9 +39,10 @@ class TokenSpans {
   const CodePointMap* offsets_;
 };
 
-/// Counts nesting on the token stream: brackets, runs of prefix `not`,
-/// `-` and quantifiers, and chains of the right-associative `implies`
-/// (each of which the parser handles by recursion).
+/// Counts nesting on the token stream: brackets, runs of prefix `not` and
+/// `-`, and, per statement and bracket level, quantifiers (whose body runs
+/// as far right as it can, so each one nests the rest) and the
+/// right-associative `implies`: everything the parser handles by recursion.
 class NestingTracker {
  public:
   explicit NestingTracker(int limit) : limit_(limit) { levels_.push_back({}); }
@@ -52,11 +53,13 @@ class NestingTracker {
  private:
   struct Level {
     int base = 0;     ///< depth of the enclosing levels
-    int run = 0;      ///< prefix operators in a row at this level
+    int run = 0;      ///< prefix `not` and `-` in a row at this level
     int implies = 0;  ///< `implies` seen in the current statement at this level
+    int quantifiers = 0;  ///< `exists`/`forall` seen in the current statement at this level
     bool in_binder = false;  ///< between `exists`/`forall` and its ':'
   };
   bool prefix_position() const;
+  static int depth(const Level& level) { return level.base + level.run + level.implies + level.quantifiers; }
   std::vector<Level> levels_;
   std::size_t previous_ = 0;
   int limit_;

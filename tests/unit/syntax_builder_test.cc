@@ -696,13 +696,17 @@ TEST(SyntaxNesting, PrefixRunsQuantifiersAndImplies) {
   EXPECT_EQ(parse(run("- ", 300) + "a = 1;")->diagnostics.all().at(0).kind, DiagKind::NestingTooDeep);
   EXPECT_EQ(parse(run("exists x in {A, B}: ", 300) + "a;")->diagnostics.all().at(0).kind, DiagKind::NestingTooDeep);
   EXPECT_EQ(parse(run("a implies ", 300) + "a;")->diagnostics.all().at(0).kind, DiagKind::NestingTooDeep);
+  // Each quantifier's body holds the rest of the formula, even after other tokens.
+  EXPECT_EQ(parse(run("exists x in states: a and ", 300) + "a;")->diagnostics.all().at(0).kind,
+            DiagKind::NestingTooDeep);
   EXPECT_EQ(parse(run("{", 300))->diagnostics.all().at(0).kind, DiagKind::NestingTooDeep);
   // Runs end: many short runs side by side are fine.
   EXPECT_TRUE(parse(run("not a and ", 1000) + "a;")->diagnostics.all().empty());
   EXPECT_TRUE(parse(run("x - ", 1000) + "1 = 0;")->diagnostics.all().empty());
   EXPECT_TRUE(parse(run("(a) and ", 1000) + "a;")->diagnostics.all().empty());
   auto statements = parse(std::string("define d := a implies b;\n") + run("a implies ", 200) + "a;\n" +
-                          run("a implies ", 200) + "a;");
+                          run("a implies ", 200) + "a;\n" + run("exists x in states: a and ", 200) + "a;\n" +
+                          run("(exists x in states: a) and ", 1000) + "a;");
   EXPECT_TRUE(statements->diagnostics.all().empty()) << ::testing::PrintToString(statements->messages());
 }
 
