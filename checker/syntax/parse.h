@@ -15,9 +15,14 @@ namespace tc::syntax {
 
 /// Documented limits of the front end (docs/robustness.md).
 struct ParseLimits {
-  /// Deepest nesting of parentheses, braces, quantifiers and `not`.
+  /// Deepest nesting, counted on the tokens before parsing: each '(' or
+  /// '{' opens a level; within a level, each prefix `not` or `-` of a run,
+  /// and each quantifier or `implies` of a statement (their right side
+  /// holds the rest of the formula) adds one. Deeper input gets TC0014 and
+  /// is not parsed, so the recursive parser never overflows its stack.
   int max_nesting = 256;
-  /// Most tokens in one file.
+  /// Most tokens in one file (comments and white space not counted);
+  /// more gets TC0018.
   std::size_t max_tokens = 5'000'000;
 };
 
