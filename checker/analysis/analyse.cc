@@ -10,7 +10,6 @@
 namespace tc::analysis {
 namespace {
 
-constexpr std::size_t kMaxRounds = 20000;  // per loop; beyond it the question is reported unknown
 
 struct UnionFind {
   std::vector<std::uint32_t> parent;
@@ -254,11 +253,17 @@ void ComponentEngine::find_obligation_conflicts() {
       record_unknown("obligation conflicts", "interrupted");
       return;
     }
-    if (round == kMaxRounds) {
-      record_unknown("obligation conflicts", "the search exceeded " + std::to_string(kMaxRounds) + " refinement rounds");
+    if (round == options_.max_rounds) {
+      record_unknown("obligation conflicts", "the search exceeded " + std::to_string(options_.max_rounds) + " refinement rounds");
       return;
     }
-    smt::Outcome outcome = e.check();
+    // Ask first for a scenario with every clause selected: a conduct that
+    // complies with all of them refutes the most (S, selection) pairs at
+    // once, and a failure shows a conflict at once. Fall back to any selection.
+    std::vector<smt::Term> all_selected;
+    for (const auto& [clause, literal] : selection) all_selected.push_back(literal);
+    smt::Outcome outcome = e.check(all_selected);
+    if (outcome == smt::Outcome::Unsat) outcome = e.check();
     out_.stats.solver_checks++;
     if (options_.progress && round % 10 == 0)
       options_.progress("obligation conflicts: round " + std::to_string(round) + ", " +
@@ -354,8 +359,8 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
       record_unknown(question, "interrupted");
       return;
     }
-    if (round == kMaxRounds) {
-      record_unknown(question, "the search exceeded " + std::to_string(kMaxRounds) + " refinement rounds");
+    if (round == options_.max_rounds) {
+      record_unknown(question, "the search exceeded " + std::to_string(options_.max_rounds) + " refinement rounds");
       return;
     }
     smt::Outcome outcome = e.check();
@@ -418,22 +423,6 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
     e.add(e.mk_not(e.mk_and(selected)));
     record(FindingKind::PermissionConflict, minimal, permission, instance, s);
   }
-}
-
-smt::Outcome ComponentEngine::conflict_exists(const std::vector<std::uint32_t>& norms) {
-  smt::Solver e(problem_, options_.limits, &forall_);
-  add_background(e);
-  std::map<sema::ClauseId, smt::Term> none;
-  for (std::size_t round = 0; round < 500; ++round) {
-    smt::Outcome outcome = e.check();
-    out_.stats.solver_checks++;
-    if (outcome != smt::Outcome::Sat) return outcome;
-    ground::Assignment s = e.model_scenario();
-    Compliance compliance = comply(s, norms);
-    if (compliance.outcome != smt::Outcome::Sat) return compliance.outcome == smt::Outcome::Unsat ? smt::Outcome::Sat : smt::Outcome::Unknown;
-    e.add(refutation(e, compliance.conduct, none, &norms));
-  }
-  return smt::Outcome::Unknown;
 }
 
 void ComponentEngine::record_unknown(const std::string& question, const std::string& reason) {

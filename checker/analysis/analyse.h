@@ -25,6 +25,10 @@ struct AnalysisOptions {
   /// Representatives kept per class of interchangeable states (symmetry
   /// reduction); 0 = solve on the full world.
   std::size_t symmetry_representatives = 3;
+  /// Refinement rounds allowed per search loop; past them the question is unknown.
+  std::size_t max_rounds = 400;
+  /// Keep the states named in scenarios and expectations (the `test` command).
+  bool keep_test_names = false;
   /// Called with a short progress line (the CLI prints it on stderr with
   /// --stats or when stderr is a terminal). May be empty.
   std::function<void(const std::string&)> progress;

@@ -54,8 +54,6 @@ class ComponentEngine {
                     std::optional<std::uint32_t> exercise = std::nullopt);
   /// Is scenario `s` possible (axioms satisfiable by some conduct)? Returns that conduct.
   std::optional<ground::Assignment> possible(const ground::Assignment& s);
-  /// Is there a possible scenario in which `norms` cannot all be complied with?
-  smt::Outcome conflict_exists(const std::vector<std::uint32_t>& norms);
 
  private:
   friend class FindingBuilder;
@@ -86,7 +84,6 @@ class ComponentEngine {
   std::map<std::uint32_t, smt::Term> norm_literal_;      ///< per O/F norm instance (A)
   std::map<std::uint32_t, smt::Term> exercise_literal_;  ///< per permission instance (A)
   std::uint32_t next_copy_ = 3;  ///< conduct copies: 0 = A, 1 = possibility, 2 = permission use
-  std::vector<bool> named_;  ///< entities named individually (computed on first use)
 };
 
 /// Plain, solver-free replay of a conflict (semantics.md 7): in scenario

@@ -30,7 +30,8 @@ std::unique_ptr<Run> run_analysis(const sema::World& full, const ground::GroundO
                                   const AnalysisOptions& options) {
   auto run = std::make_unique<Run>();
   if (options.symmetry_representatives > 0)
-    run->world = ground::reduce_world(full, ground_options.as_of, options.symmetry_representatives, run->classes);
+    run->world = ground::reduce_world(full, ground_options.as_of, options.symmetry_representatives,
+                                      options.keep_test_names, run->classes);
   else
     run->world = full;
   run->problem = ground::ground(run->world, ground_options);

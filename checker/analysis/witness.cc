@@ -7,25 +7,11 @@
 #include <set>
 
 #include "analysis/engine.h"
-#include "ground/symmetry.h"
 
 namespace tc::analysis {
 namespace {
 
 constexpr std::uint64_t kMaxReplayCombinations = 1ull << 22;
-
-/// The membership profile of an entity at the check date: institutions and treaties it belongs to.
-std::vector<std::uint32_t> profile(const sema::World& world, const ground::Problem& problem, sema::EntityId e) {
-  std::vector<std::uint32_t> out;
-  for (sema::EntityId i = 0; i < world.entities.size(); ++i)
-    if (world.entities[i].sort == sema::kInstitutionSort && world.is_member(i, e, problem.as_of)) out.push_back(i);
-  out.push_back(0xFFFFFFFF);
-  for (sema::TreatyId t = 0; t < problem.parties_of_treaty.size(); ++t) {
-    const auto& p = problem.parties_of_treaty[t];
-    if (std::find(p.begin(), p.end(), e) != p.end()) out.push_back(t);
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -284,9 +270,9 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
     const ground::NormInstance& norm = problem_.norms[*exercise];
     f.exercised = InstanceInfo{norm.clause, norm.binding, norm.bearer, *exercise};
   }
-  // 5. The states caught: bearers bound by every clause of the conflict for
-  //    whom the conflict arises on their own instances; one check per
-  //    membership profile (named states are checked individually).
+  // 5. The states caught (semantics.md 7): the bearers bound by every
+  //    clause of the conflict for whom, in the witness scenario, their own
+  //    instances of those clauses cannot all be complied with.
   std::set<sema::EntityId> candidates;
   bool first = true;
   for (sema::ClauseId c : clauses) {
@@ -302,22 +288,14 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
     first = false;
   }
   std::set<sema::EntityId> caught;
-  if (kind == FindingKind::ObligationConflict && !candidates.empty()) {
-    if (named_.empty()) named_ = ground::named_entities(world_);
-    const std::vector<bool>& named = named_;
-    std::map<std::vector<std::uint32_t>, bool> by_profile;
-    for (sema::EntityId b : candidates) {
-      std::vector<std::uint32_t> key = profile(world_, problem_, b);
-      if (named.at(b)) key.push_back(0x80000000u + b);
-      auto it = by_profile.find(key);
-      if (it == by_profile.end()) {
-        std::vector<std::uint32_t> own;
-        for (std::uint32_t n : norms)
-          if (problem_.norms[n].bearer == b) own.push_back(n);
-        it = by_profile.emplace(key, conflict_exists(own) == smt::Outcome::Sat).first;
-      }
-      if (it->second) caught.insert(b);
-    }
+  for (sema::EntityId b : candidates) {
+    std::vector<std::uint32_t> own;
+    for (std::uint32_t n : norms)
+      if (problem_.norms[n].bearer == b) own.push_back(n);
+    std::optional<std::uint32_t> own_exercise;
+    if (exercise && problem_.norms[*exercise].bearer == b) own_exercise = exercise;
+    if (exercise && !own_exercise) continue;
+    if (comply(s, own, own_exercise).outcome == smt::Outcome::Unsat) caught.insert(b);
   }
   if (caught.empty())
     for (const InstanceInfo& i : f.representative) caught.insert(i.bearer);

@@ -112,6 +112,7 @@ bool resolve_check_setup(const CheckOptions& options, ground::GroundOptions& gro
   analysis_options.limits.timeout_ms = static_cast<std::uint32_t>(options.timeout_seconds * 1000);
   analysis_options.interrupted = &g_interrupted;
   if (options.strategy == "naive") analysis_options.symmetry_representatives = 0;
+  analysis_options.max_rounds = options.max_rounds;
   if (options.stats) {
     auto start = std::chrono::steady_clock::now();
     analysis_options.progress = [start](const std::string& line) {
@@ -169,6 +170,7 @@ int run_test(const CheckOptions& options) {
   SourceSet sources;
   std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color);
   if (!world) return kExitInputError;
+  analysis_options.keep_test_names = true;  // scenarios name states: keep them in the reduced world
   std::unique_ptr<analysis::Run> run = analysis::run_analysis(*world, ground_options, analysis_options);
   const analysis::Analysis& analysis = run->analysis;
   if (analysis.internal_error) {

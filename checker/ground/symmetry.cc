@@ -1,6 +1,7 @@
 #include "ground/symmetry.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace tc::ground {
 namespace {
@@ -28,7 +29,7 @@ std::vector<sema::EntityId> SymmetryClasses::lift(sema::EntityId state) const {
   return it->second;
 }
 
-std::vector<bool> named_entities(const sema::World& world) {
+std::vector<bool> named_entities(const sema::World& world, bool include_tests) {
   std::vector<bool> named(world.entities.size(), false);
   for (const sema::Clause& c : world.clauses) {
     mark_expr(c.bearer, named);
@@ -44,8 +45,10 @@ std::vector<bool> named_entities(const sema::World& world) {
   }
   for (const sema::Definition& d : world.definitions)
     for (const sema::Definition::Reading& r : d.readings) mark_expr(r.body, named);
-  for (const sema::Treaty& t : world.treaties)
-    if (t.parties) mark_set(*t.parties, named);
+  // Treaty party lists do not make a state special: party-ship is part of
+  // the profile (reduce_world), so two parties of the same treaties with the
+  // same memberships stay interchangeable.
+  if (!include_tests) return named;
   for (const sema::Scenario& s : world.scenarios)
     for (const sema::Expr& f : s.facts) mark_expr(f, named);
   for (const sema::Expectation& e : world.expectations) {
@@ -56,17 +59,30 @@ std::vector<bool> named_entities(const sema::World& world) {
 }
 
 sema::World reduce_world(const sema::World& world, sema::DayNumber as_of, std::size_t representatives,
-                         SymmetryClasses& classes) {
-  std::vector<bool> named = named_entities(world);
-  // Profile: the institutions a state belongs to at the check date.
-  std::map<std::vector<sema::EntityId>, std::vector<sema::EntityId>> by_profile;
+                         bool keep_test_names, SymmetryClasses& classes) {
+  std::vector<bool> named = named_entities(world, keep_test_names);
+  // Profile: the institutions a state belongs to at the check date, and the
+  // explicit party lists it appears in.
+  std::vector<std::vector<std::uint32_t>> listed(world.entities.size());
+  std::function<void(const sema::Set&, std::uint32_t)> mark_lists = [&](const sema::Set& set, std::uint32_t treaty) {
+    for (sema::EntityId e : set.entities) listed.at(e).push_back(treaty);
+    for (const sema::Set& c : set.children) mark_lists(c, treaty);
+  };
+  for (std::uint32_t t = 0; t < world.treaties.size(); ++t)
+    if (world.treaties[t].parties) mark_lists(*world.treaties[t].parties, t);
+  std::map<std::vector<std::uint32_t>, std::vector<sema::EntityId>> by_profile;
   for (sema::EntityId s : world.sorts.at(sema::kStateSort).members) {
     if (named[s]) continue;
-    std::vector<sema::EntityId> profile;
+    std::vector<std::uint32_t> profile;
     for (const sema::Membership& m : world.memberships)
       if (m.member == s && world.is_member(m.institution, s, as_of)) profile.push_back(m.institution);
     std::sort(profile.begin(), profile.end());
     profile.erase(std::unique(profile.begin(), profile.end()), profile.end());
+    profile.push_back(0xFFFFFFFFu);
+    std::vector<std::uint32_t> lists = listed[s];
+    std::sort(lists.begin(), lists.end());
+    lists.erase(std::unique(lists.begin(), lists.end()), lists.end());
+    profile.insert(profile.end(), lists.begin(), lists.end());
     by_profile[profile].push_back(s);
   }
   std::vector<bool> dropped(world.entities.size(), false);

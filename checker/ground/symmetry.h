@@ -23,15 +23,16 @@ struct SymmetryClasses {
   std::vector<sema::EntityId> lift(sema::EntityId state) const;
 };
 
-/// Entities named individually anywhere in clauses, axioms, definitions,
-/// treaty parties or scenarios. They are never interchangeable.
-std::vector<bool> named_entities(const sema::World& world);
+/// Entities named individually in clauses, axioms, definitions or treaty
+/// parties (and, with `include_tests`, in scenarios and expectations).
+/// They are never interchangeable.
+std::vector<bool> named_entities(const sema::World& world, bool include_tests);
 
 /// Builds the reduced world: at most `representatives` states per class of
 /// states with the same memberships at `as_of` (named states form their
 /// own class). Entity ids are unchanged; only sort member lists and
 /// memberships of dropped states are removed.
 sema::World reduce_world(const sema::World& world, sema::DayNumber as_of, std::size_t representatives,
-                         SymmetryClasses& classes);
+                         bool keep_test_names, SymmetryClasses& classes);
 
 }  // namespace tc::ground
