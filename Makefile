@@ -17,9 +17,14 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# The demo caps each search loop at 10 refinement rounds and skips the
+# permission search so that it answers in seconds; questions left open are
+# reported as unknown, never as consistent (docs/performance.md).
+DEMO_FLAGS ?= --as-of 2024-06-01 --max-rounds 10 --no-permissions
+
 demo: build
-	$(BUILD)/treatycheck check examples/est-2009-draft.treaty; status=$$?; \
-	  echo "(treatycheck exited with $$status: 0 consistent, 1 conflicts found, 3 unknown)"; \
+	$(BUILD)/treatycheck check examples/est-2009-draft.treaty $(DEMO_FLAGS); status=$$?; \
+	  echo "(treatycheck exited with $$status: 0 consistent, 1 conflicts found, 3 only unknowns)"; \
 	  test $$status -le 1 -o $$status -eq 3
 
 test: build

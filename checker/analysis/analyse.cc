@@ -428,7 +428,9 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
 void ComponentEngine::record_unknown(const std::string& question, const std::string& reason) {
   Finding f;
   f.kind = FindingKind::Unknown;
-  bool timeout = reason.find("timeout") != std::string::npos || reason.find("canceled") != std::string::npos;
+  // Z3 says "canceled" when the deterministic resource limit runs out, and
+  // "timeout" only for the wall clock.
+  bool timeout = reason.find("timeout") != std::string::npos;
   f.diag = reason == "interrupted" ? DiagKind::Interrupted : timeout ? DiagKind::Timeout : DiagKind::SolverUnknown;
   f.severity = Severity::Error;
   f.clauses = component_.clauses;

@@ -26,7 +26,7 @@ struct AnalysisOptions {
   /// reduction); 0 = solve on the full world.
   std::size_t symmetry_representatives = 3;
   /// Refinement rounds allowed per search loop; past them the question is unknown.
-  std::size_t max_rounds = 400;
+  std::size_t max_rounds = 5000;
   /// Keep the states named in scenarios and expectations (the `test` command).
   bool keep_test_names = false;
   /// Called with a short progress line (the CLI prints it on stderr with

@@ -52,7 +52,8 @@ int run_arguments(int argc, char** argv) {
     sub->add_option("--report", common.reports, "FORMAT=FILE: also write the report in FORMAT to FILE (repeatable)")
         ->allow_extra_args(false);
     sub->add_option("--max-rounds", common.max_rounds,
-                    "refinement rounds per search loop before the question is reported unknown (default 400)");
+                    "refinement rounds per search loop before the question is reported unknown (default 5000)");
+    sub->add_flag("--no-permissions", common.no_permissions, "do not search for permission conflicts (faster)");
     sub->add_option("--strategy", common.strategy, "default|naive (naive: the full world, no symmetry reduction)")
         ->check(CLI::IsMember({"default", "naive"}));
   };

@@ -113,6 +113,7 @@ bool resolve_check_setup(const CheckOptions& options, ground::GroundOptions& gro
   analysis_options.interrupted = &g_interrupted;
   if (options.strategy == "naive") analysis_options.symmetry_representatives = 0;
   analysis_options.max_rounds = options.max_rounds;
+  analysis_options.permissions = !options.no_permissions;
   if (options.stats) {
     auto start = std::chrono::steady_clock::now();
     analysis_options.progress = [start](const std::string& line) {

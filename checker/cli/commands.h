@@ -26,7 +26,8 @@ struct CheckOptions : CommonOptions {
   std::string output;            ///< -o FILE; empty = stdout
   bool stats = false;
   std::vector<std::string> readings;  ///< TERM=NAME
-  std::size_t max_rounds = 400;       ///< refinement rounds per search loop before "unknown"
+  std::size_t max_rounds = 5000;      ///< refinement rounds per search loop before "unknown"
+  bool no_permissions = false;        ///< skip the permission-conflict search
   std::string strategy = "default";   ///< default | naive (no symmetry reduction)
   std::vector<std::string> reports;   ///< --report FORMAT=FILE: more reports of the same run (cli/reports.h)
   std::string baseline;               ///< --baseline FILE: leave out the findings it lists

@@ -65,7 +65,7 @@ void render_finding(std::ostream& out, const ReportInput& input, const analysis:
   else
     out << indent << "no course of conduct complies with all of these at once.\n";
   if (!f.replay_exhaustive)
-    out << indent << "(the plain replay sampled integer values; the solver's proof stands)\n";
+    out << indent << "(the plain replay could not enumerate every course of conduct here; the solver's proof stands)\n";
   out << "  caught:   " << f.caught.size() << (f.caught.size() == 1 ? " party" : " parties") << " (as of "
       << sema::format_day(input.as_of) << "): " << names(world, f.caught) << "\n";
   if (f.resolution) {
