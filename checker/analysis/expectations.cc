@@ -88,7 +88,11 @@ ExpectationResult judge_findings(const sema::World& world, const sema::Expectati
     }
     case sema::ExpectKind::Norm: break;
   }
-  if (!r.passed && has_unknown(a)) {
+  // With an open question, only a finding that was actually found is
+  // definite: "no conflict", a count or "consistent" cannot pass.
+  bool definite_pass = r.passed && (e.kind == sema::ExpectKind::Conflict || e.kind == sema::ExpectKind::PermissionConflict);
+  if (has_unknown(a) && !definite_pass) {
+    r.passed = false;
     r.unknown = true;
     r.detail += " (some questions are unknown)";
   }
