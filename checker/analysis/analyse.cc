@@ -243,6 +243,23 @@ smt::Term ComponentEngine::refutation(smt::Solver& e, const ground::Assignment& 
   return e.mk_implies(e.encode(pool.conj(premise)), e.mk_or(violations));
 }
 
+std::vector<sema::ClauseId> ComponentEngine::shrink(const ground::Assignment& s, const std::vector<std::uint32_t>& core,
+                                                   std::optional<std::uint32_t> exercise) {
+  std::set<sema::ClauseId> core_clauses;
+  for (std::uint32_t n : core) core_clauses.insert(problem_.norms[n].clause);
+  std::vector<sema::ClauseId> minimal(core_clauses.begin(), core_clauses.end());
+  for (std::size_t i = 0; i < minimal.size();) {
+    std::vector<sema::ClauseId> without = minimal;
+    without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
+    // An obligation conflict keeps at least one clause; with a permission
+    // the empty set is tried too (the permission alone may be unusable).
+    bool allowed = exercise.has_value() || !without.empty();
+    if (allowed && comply(s, norms_of(without), exercise).outcome == smt::Outcome::Unsat) minimal = without;
+    else ++i;
+  }
+  return minimal;
+}
+
 void ComponentEngine::find_obligation_conflicts() {
   if (component_.clauses.empty()) return;
   smt::Solver e(problem_, options_.limits, &forall_);
@@ -287,16 +304,7 @@ void ComponentEngine::find_obligation_conflicts() {
       out_.stats.refinements++;
       continue;
     }
-    // Shrink to a minimal clause set for s: the core, then deletion.
-    std::set<sema::ClauseId> core_clauses;
-    for (std::uint32_t n : compliance.core) core_clauses.insert(problem_.norms[n].clause);
-    std::vector<sema::ClauseId> minimal(core_clauses.begin(), core_clauses.end());
-    for (std::size_t i = 0; i < minimal.size();) {
-      std::vector<sema::ClauseId> without = minimal;
-      without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
-      if (!without.empty() && comply(s, norms_of(without)).outcome == smt::Outcome::Unsat) minimal = without;
-      else ++i;
-    }
+    std::vector<sema::ClauseId> minimal = shrink(s, compliance.core, std::nullopt);
     // Block every superset of `minimal` in every scenario where it conflicts.
     std::uint32_t copy = next_copy_++;
     smt::Encoding fresh;
@@ -399,15 +407,7 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
       out_.stats.refinements++;
       continue;
     }
-    std::set<sema::ClauseId> core_clauses;
-    for (std::uint32_t n : compliance.core) core_clauses.insert(problem_.norms[n].clause);
-    std::vector<sema::ClauseId> minimal(core_clauses.begin(), core_clauses.end());
-    for (std::size_t i = 0; i < minimal.size();) {
-      std::vector<sema::ClauseId> without = minimal;
-      without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
-      if (comply(s, norms_of(without), instance).outcome == smt::Outcome::Unsat) minimal = without;
-      else ++i;
-    }
+    std::vector<sema::ClauseId> minimal = shrink(s, compliance.core, instance);
     if (minimal.empty()) {
       // The permission cannot be exercised here at all: a lint matter, not a conflict.
       // E proposed it as usable, so this only happens through the A/E axiom split; block it.

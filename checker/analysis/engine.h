@@ -69,6 +69,10 @@ class ComponentEngine {
               std::optional<std::uint32_t> exercise, ground::Assignment scenario);
   void record_unknown(const std::string& question, const std::string& reason);
   std::vector<std::uint32_t> norms_of(const std::vector<sema::ClauseId>& clauses) const;
+  /// Shrinks the clauses of an unsat core to a set minimal for scenario `s`
+  /// (deletion), with the permission instance `exercise` exercised if given.
+  std::vector<sema::ClauseId> shrink(const ground::Assignment& s, const std::vector<std::uint32_t>& core,
+                                     std::optional<std::uint32_t> exercise);
   std::vector<smt::Term> scenario_assumptions(const ground::Assignment& s);
   bool stop_requested() const;
 
