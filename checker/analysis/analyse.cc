@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 #include <set>
+#include <functional>
 
 #include "analysis/engine.h"
 
@@ -218,18 +219,118 @@ void ComponentEngine::setup_exists(smt::Solver& e, std::map<sema::ClauseId, smt:
   e.add(e.mk_or(any));
 }
 
-smt::Term ComponentEngine::refutation(smt::Solver& e, const ground::Assignment& a,
+std::vector<ground::NodeId> ComponentEngine::fixed_conduct(const ground::Assignment& a) {
+  std::vector<ground::NodeId> replacement(problem_.atoms.size(), ground::kKeepAtom);
+  for (std::size_t i = 0; i < problem_.atoms.size(); ++i) {
+    if (!problem_.atoms[i].is_conduct) continue;
+    replacement[i] = problem_.atoms[i].is_quantity ? problem_.pool.int_const(a[i])
+                     : a[i]                       ? problem_.pool.true_node()
+                                                  : problem_.pool.false_node();
+  }
+  return replacement;
+}
+
+namespace {
+
+/// Calls `visit(atom, positive)` for every Boolean atom of `node` with the
+/// polarity of its occurrence (both for atoms under `iff`).
+void polar_atoms(const ground::Pool& pool, ground::NodeId node, bool positive,
+                 const std::function<void(ground::GroundAtomId, bool)>& visit) {
+  const ground::Node& n = pool.node(node);
+  switch (n.op) {
+    case ground::NodeOp::BoolAtom: visit(n.id, positive); break;
+    case ground::NodeOp::Not: polar_atoms(pool, n.kids[0], !positive, visit); break;
+    case ground::NodeOp::And:
+    case ground::NodeOp::Or:
+      for (ground::NodeId k : n.kids) polar_atoms(pool, k, positive, visit);
+      break;
+    case ground::NodeOp::Implies:
+      polar_atoms(pool, n.kids[0], !positive, visit);
+      polar_atoms(pool, n.kids[1], positive, visit);
+      break;
+    case ground::NodeOp::Iff:
+      for (ground::NodeId k : n.kids) {
+        polar_atoms(pool, k, positive, visit);
+        polar_atoms(pool, k, !positive, visit);
+      }
+      break;
+    default: break;  // integer comparisons: quantities keep their lower bound
+  }
+}
+
+}  // namespace
+
+void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::ClauseId, smt::Term>& selection) {
+  ground::Pool& pool = problem_.pool;
+  ground::Assignment defaults(problem_.atoms.size(), 0);
+  for (std::size_t i = 0; i < problem_.atoms.size(); ++i)
+    if (problem_.atoms[i].is_quantity) defaults[i] = problem_.atoms[i].lower;
+  // For each conduct atom: when some selected, applicable norm wants it
+  // true (`wanted`) or false (`unwanted`). Applicability is read with the
+  // default conduct, so each strategy depends on the scenario and the
+  // selection alone.
+  std::map<ground::GroundAtomId, std::vector<smt::Term>> wanted, unwanted;
+  std::set<ground::GroundAtomId> conduct;
+  for (sema::ClauseId c : component_.clauses)
+    for (std::uint32_t n : problem_.norms_of_clause[c]) {
+      const ground::NormInstance& norm = problem_.norms[n];
+      ground::collect_atoms(pool, norm.content, conduct);
+      ground::collect_atoms(pool, norm.applicability, conduct);
+      ground::NodeId applies = ground::substitute(pool, norm.applicability, conduct_mask_, defaults);
+      if (pool.is_false(applies)) continue;
+      std::optional<smt::Term> when;
+      polar_atoms(pool, requirement(pool, norm), true, [&](ground::GroundAtomId atom, bool positive) {
+        if (!problem_.atoms[atom].is_conduct) return;
+        if (!when) when = e.mk_and({selection.at(c), e.encode(applies)});
+        (positive ? wanted : unwanted)[atom].push_back(*when);
+      });
+    }
+  for (std::uint32_t i : component_.conduct_axioms) ground::collect_atoms(pool, problem_.axioms[i].formula, conduct);
+  // Do nothing; do whatever some selected norm asks; do what is asked
+  // unless some selected norm forbids it.
+  for (int kind = 0; kind < 3; ++kind) {
+    std::uint32_t copy = next_copy_++;
+    for (ground::GroundAtomId atom : conduct) {
+      if (!problem_.atoms[atom].is_conduct) continue;
+      smt::Term x = e.conduct_literal(atom, problem_.atoms[atom].is_quantity ? defaults[atom] : 1, copy);
+      auto it = wanted.find(atom);
+      if (problem_.atoms[atom].is_quantity || kind == 0 || it == wanted.end()) {
+        e.add(problem_.atoms[atom].is_quantity ? x : e.mk_not(x));
+        continue;
+      }
+      smt::Term value = e.mk_or(it->second);
+      if (auto no = unwanted.find(atom); kind == 2 && no != unwanted.end())
+        value = e.mk_and({value, e.mk_not(e.mk_or(no->second))});
+      e.add(e.mk_implies(x, value));
+      e.add(e.mk_implies(value, x));
+    }
+    smt::Encoding strategy;
+    strategy.copy = copy;
+    std::vector<smt::Term> premise;
+    for (std::uint32_t i : component_.conduct_axioms) premise.push_back(e.encode(problem_.axioms[i].formula, strategy));
+    std::vector<smt::Term> violations;
+    for (sema::ClauseId c : component_.clauses)
+      for (std::uint32_t n : problem_.norms_of_clause[c]) {
+        const ground::NormInstance& norm = problem_.norms[n];
+        ground::NodeId broken = pool.conj({norm.applicability, pool.negate(requirement(pool, norm))});
+        if (!pool.is_false(broken)) violations.push_back(e.mk_and({selection.at(c), e.encode(broken, strategy)}));
+      }
+    e.add(e.mk_implies(e.mk_and(premise), e.mk_or(violations)));
+  }
+}
+
+smt::Term ComponentEngine::refutation(smt::Solver& e, const std::vector<ground::NodeId>& conduct,
                                       const std::map<sema::ClauseId, smt::Term>& selection,
                                       const std::vector<std::uint32_t>* only_norms) {
   ground::Pool& pool = problem_.pool;
   std::vector<ground::NodeId> premise;
   for (std::uint32_t i : component_.conduct_axioms)
-    premise.push_back(ground::substitute(pool, problem_.axioms[i].formula, conduct_mask_, a));
+    premise.push_back(ground::replace_atoms(pool, problem_.axioms[i].formula, conduct));
   std::vector<smt::Term> violations;
   auto add_violation = [&](std::uint32_t n, std::optional<smt::Term> guard) {
     const ground::NormInstance& norm = problem_.norms[n];
     ground::NodeId broken = pool.conj({norm.applicability, pool.negate(requirement(pool, norm))});
-    ground::NodeId specialised = ground::substitute(pool, broken, conduct_mask_, a);
+    ground::NodeId specialised = ground::replace_atoms(pool, broken, conduct);
     if (pool.is_false(specialised)) return;
     smt::Term t = e.encode(specialised);
     violations.push_back(guard ? e.mk_and({*guard, t}) : t);
@@ -265,6 +366,10 @@ void ComponentEngine::find_obligation_conflicts() {
   smt::Solver e(problem_, options_.limits, &forall_);
   std::map<sema::ClauseId, smt::Term> selection;
   setup_exists(e, selection);
+  // Seed E with conduct strategies: each rules out, in one refinement,
+  // every scenario it copes with (a strategy is a course of conduct chosen
+  // as a function of the scenario, so this is sound refinement).
+  add_strategies(e, selection);
   for (std::size_t round = 0;; ++round) {
     if (stop_requested()) {
       record_unknown("obligation conflicts", "interrupted");
@@ -300,7 +405,7 @@ void ComponentEngine::find_obligation_conflicts() {
       return;
     }
     if (compliance.outcome == smt::Outcome::Sat) {
-      e.add(refutation(e, compliance.conduct, selection, nullptr));
+      e.add(refutation(e, fixed_conduct(compliance.conduct), selection, nullptr));
       out_.stats.refinements++;
       continue;
     }
@@ -402,7 +507,7 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
         ground::NodeId specialised = ground::substitute(pool, use, conduct_mask_, compliance.conduct);
         if (!pool.is_false(specialised)) uses.push_back(e.mk_and({exercised.at(n), e.encode(specialised)}));
       }
-      smt::Term refute = refutation(e, compliance.conduct, selection, nullptr);
+      smt::Term refute = refutation(e, fixed_conduct(compliance.conduct), selection, nullptr);
       e.add(e.mk_implies(e.mk_or(uses), refute));
       out_.stats.refinements++;
       continue;
@@ -428,9 +533,7 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
 void ComponentEngine::record_unknown(const std::string& question, const std::string& reason) {
   Finding f;
   f.kind = FindingKind::Unknown;
-  // Z3 says "canceled" when the deterministic resource limit runs out, and
-  // "timeout" only for the wall clock.
-  bool timeout = reason.find("timeout") != std::string::npos;
+  bool timeout = reason.find("--timeout") != std::string::npos;  // worded by smt::Solver::reason_unknown
   f.diag = reason == "interrupted" ? DiagKind::Interrupted : timeout ? DiagKind::Timeout : DiagKind::SolverUnknown;
   f.severity = Severity::Error;
   f.clauses = component_.clauses;

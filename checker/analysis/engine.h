@@ -61,9 +61,19 @@ class ComponentEngine {
   void add_background(smt::Solver& e);
   /// Builds E's common part: scenario axioms, possibility, selection literals.
   void setup_exists(smt::Solver& e, std::map<sema::ClauseId, smt::Term>& selection);
-  /// Encodes `Axioms_K(S, a) -> not Compliant_sel(S, a)` for a fixed conduct `a`.
-  smt::Term refutation(smt::Solver& e, const ground::Assignment& a, const std::map<sema::ClauseId, smt::Term>& selection,
-                       const std::vector<std::uint32_t>* only_norms);
+  /// Encodes `Axioms_K(S, a) -> not Compliant_sel(S, a)` for a conduct `a`
+  /// given as a replacement of each conduct atom (a constant, or a formula
+  /// over the scenario for a strategy).
+  smt::Term refutation(smt::Solver& e, const std::vector<ground::NodeId>& conduct,
+                       const std::map<sema::ClauseId, smt::Term>& selection, const std::vector<std::uint32_t>* only_norms);
+  /// The replacement that fixes every conduct atom to its value in `a`.
+  std::vector<ground::NodeId> fixed_conduct(const ground::Assignment& a);
+  /// Refines E with conduct strategies (conduct chosen as a function of
+  /// the scenario and the selection): do nothing; do what some selected,
+  /// applicable norm asks; do that unless some such norm forbids it. Each
+  /// is a sound refinement that rules out, at once, every proposal the
+  /// strategy copes with.
+  void add_strategies(smt::Solver& e, const std::map<sema::ClauseId, smt::Term>& selection);
   /// Builds a finding from a minimal clause set and its scenario; false on an internal error.
   void record(FindingKind kind, std::vector<sema::ClauseId> clauses, std::optional<sema::ClauseId> permission,
               std::optional<std::uint32_t> exercise, ground::Assignment scenario);

@@ -16,6 +16,7 @@ void lift_findings(const sema::World& full, const ground::SymmetryClasses& class
     ground::GroundOptions counting = options;
     counting.only_clauses = std::set<sema::ClauseId>(f.clauses.begin(), f.clauses.end());
     counting.skip_axioms = true;
+    counting.count_only = true;
     ground::Problem problem = ground::ground(full, counting);
     f.instance_count = 0;
     for (const ground::NormInstance& n : problem.norms) f.instance_count += caught.count(n.bearer);

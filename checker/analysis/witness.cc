@@ -188,17 +188,61 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
     ground::collect_atoms(problem_.pool, problem_.norms[n].content, mentioned_by_set);
   }
   if (exercise) ground::collect_atoms(problem_.pool, problem_.norms[*exercise].applicability, mentioned_by_set);
+  // Circumstances defined by a scenario axiom `c iff formula` (attacked,
+  // aggressor) follow the others: they are recomputed after each cut
+  // rather than cut themselves, or no single armed attack could be dropped.
+  std::vector<std::pair<ground::GroundAtomId, ground::NodeId>> derived;
+  std::set<ground::GroundAtomId> is_derived;
+  for (const ground::AxiomInstance& axiom : problem_.axioms) {
+    const ground::Node& n = problem_.pool.node(axiom.formula);
+    if (axiom.mentions_conduct || n.op != ground::NodeOp::Iff) continue;
+    const ground::Node& head = problem_.pool.node(n.kids[0]);
+    if (head.op != ground::NodeOp::BoolAtom || is_derived.count(head.id)) continue;
+    std::set<ground::GroundAtomId> body;
+    ground::collect_atoms(problem_.pool, n.kids[1], body);
+    if (body.count(head.id)) continue;
+    derived.push_back({head.id, n.kids[1]});
+    is_derived.insert(head.id);
+  }
+  auto rederive = [&](ground::Assignment& candidate) {
+    for (std::size_t pass = 0; pass < 4; ++pass) {
+      bool changed = false;
+      for (const auto& [atom, body] : derived) {
+        std::int64_t value = ground::evaluate(problem_.pool, body, candidate) != 0;
+        changed = changed || candidate[atom] != value;
+        candidate[atom] = value;
+      }
+      if (!changed) break;
+    }
+  };
   {
     ground::Assignment bulk = s;
     for (ground::GroundAtomId a = 0; a < problem_.atoms.size(); ++a)
-      if (!problem_.atoms[a].is_conduct && !problem_.atoms[a].is_quantity && !mentioned_by_set.count(a)) bulk[a] = 0;
+      if (!problem_.atoms[a].is_conduct && !problem_.atoms[a].is_quantity && !mentioned_by_set.count(a) &&
+          !is_derived.count(a))
+        bulk[a] = 0;
+    rederive(bulk);
     if (bulk != s && conflicts_in(bulk)) s = bulk;
   }
-  for (ground::GroundAtomId a : component_.circumstances) {
-    if (problem_.atoms[a].is_quantity || s[a] == 0) continue;
-    ground::Assignment candidate = s;
-    candidate[a] = 0;
-    if (conflicts_in(candidate)) s = candidate;
+  // Then in halving chunks (delta debugging): a scenario with hundreds of
+  // true circumstances of which a handful matter is cut in O(k log n)
+  // checks instead of n.
+  std::vector<ground::GroundAtomId> remaining;
+  for (ground::GroundAtomId a : component_.circumstances)
+    if (!problem_.atoms[a].is_quantity && s[a] != 0 && !is_derived.count(a)) remaining.push_back(a);
+  for (std::size_t chunk = std::max<std::size_t>(1, remaining.size() / 2);; chunk = std::max<std::size_t>(1, chunk / 2)) {
+    std::vector<ground::GroundAtomId> kept;
+    for (std::size_t start = 0; start < remaining.size(); start += chunk) {
+      std::size_t end = std::min(remaining.size(), start + chunk);
+      ground::Assignment candidate = s;
+      for (std::size_t i = start; i < end; ++i) candidate[remaining[i]] = 0;
+      rederive(candidate);
+      if (conflicts_in(candidate)) s = candidate;
+      else kept.insert(kept.end(), remaining.begin() + static_cast<std::ptrdiff_t>(start),
+                       remaining.begin() + static_cast<std::ptrdiff_t>(end));
+    }
+    remaining = std::move(kept);
+    if (chunk == 1) break;
   }
   // 2. A representative minimal instance set in the cut scenario.
   Compliance compliance = comply(s, norms, exercise);

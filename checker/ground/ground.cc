@@ -40,6 +40,7 @@ class Grounder {
   Pool& pool_;
   const GroundOptions& options_;
   std::map<std::pair<sema::DefinitionId, std::vector<EntityId>>, NodeId> definition_cache_;
+  std::map<EntityId, std::vector<EntityId>> members_cache_;  ///< institution -> members at the check date
 };
 
 void set_var(std::vector<EntityId>& env, sema::VarId var, EntityId value) {
@@ -61,10 +62,18 @@ std::vector<Member> Grounder::evaluate_set(const sema::Set& set, std::vector<Ent
     case sema::SetOp::AllOfSort:
       from_ids(world_.sorts.at(set.sort).members);
       break;
-    case sema::SetOp::MembersOf:
-      for (EntityId e = 0; e < world_.entities.size(); ++e)
-        if (world_.is_member(set.entity, e, options_.as_of)) out.push_back({e, pool_.true_node()});
+    case sema::SetOp::MembersOf: {
+      auto [it, fresh] = members_cache_.try_emplace(set.entity);
+      if (fresh) {
+        // Sets are evaluated once per binding: scan the memberships once per institution.
+        std::set<EntityId> members;
+        for (const sema::Membership& m : world_.memberships)
+          if (m.institution == set.entity && world_.is_member(set.entity, m.member, options_.as_of)) members.insert(m.member);
+        it->second.assign(members.begin(), members.end());
+      }
+      from_ids(it->second);
       break;
+    }
     case sema::SetOp::PartiesOf:
       if (set.treaty < problem_.parties_of_treaty.size()) from_ids(problem_.parties_of_treaty[set.treaty]);
       break;
@@ -258,7 +267,10 @@ void Grounder::ground_clauses() {
       if (!std::binary_search(parties.begin(), parties.end(), bearer)) return;
       std::vector<NodeId> parts{guard};
       if (clause.where) parts.push_back(formula(*clause.where, env));
+      // Counting needs the bindings, not the formulas: conditions depend on
+      // the scenario and cannot rule an instance out.
       for (const sema::Condition& condition : clause.conditions) {
+        if (options_.count_only) break;
         NodeId f = formula(condition.formula, env);
         parts.push_back(condition.is_unless ? pool_.negate(f) : f);
       }
@@ -270,7 +282,7 @@ void Grounder::ground_clauses() {
       instance.bearer = bearer;
       instance.modality = clause.modality;
       instance.applicability = applicability;
-      instance.content = formula(clause.content, env);
+      instance.content = options_.count_only ? pool_.true_node() : formula(clause.content, env);
       problem_.norms_of_clause[c].push_back(static_cast<std::uint32_t>(problem_.norms.size()));
       problem_.norms.push_back(std::move(instance));
     });

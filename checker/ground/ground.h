@@ -78,7 +78,7 @@ class Pool {
  private:
   NodeId intern(Node node);
   std::vector<Node> nodes_;
-  std::unordered_map<std::string, NodeId> index_;
+  std::unordered_multimap<std::uint64_t, NodeId> index_;  ///< node hash -> nodes with that hash
 };
 
 /// One instance of a clause: the clause plus a binding of its variables.
@@ -112,6 +112,9 @@ struct GroundOptions {
   std::optional<std::set<sema::ClauseId>> only_clauses;
   /// Skip axioms (instance counting needs none).
   bool skip_axioms = false;
+  /// Only enumerate the instances (bindings, bearer, static `where`):
+  /// conditions and contents are not grounded. For instance counting.
+  bool count_only = false;
 };
 
 /// The grounded problem.
@@ -166,6 +169,16 @@ namespace tc::ground {
 /// (mask[atom] true) and simplifies. Used to specialise a formula to a
 /// counterexample's conduct so that the refinement stays small.
 NodeId substitute(Pool& pool, NodeId node, const std::vector<bool>& fixed_mask, const Assignment& values);
+
+/// Marks an atom that `replace_atoms` leaves as it is.
+inline constexpr NodeId kKeepAtom = 0xFFFFFFFF;
+
+/// Replaces every atom `a` with `replacement[a]` (a node of the same type,
+/// Boolean or integer) unless it is `kKeepAtom`, and simplifies. Used to
+/// plug a conduct *strategy* (conduct as a formula over the scenario) into
+/// a refinement, so that one refinement covers every scenario the strategy
+/// copes with.
+NodeId replace_atoms(Pool& pool, NodeId node, const std::vector<NodeId>& replacement);
 
 /// Three-valued evaluation: 0 false, 1 true, 2 unknown (depends on an atom
 /// outside `known_mask`). Integer nodes: `known` reports whether the value is fixed.

@@ -12,17 +12,25 @@ Pool::Pool() {
 }
 
 NodeId Pool::intern(Node node) {
-  std::string key;
-  key.reserve(16 + node.kids.size() * 5);
-  key += static_cast<char>(node.op);
-  key.append(reinterpret_cast<const char*>(&node.id), sizeof node.id);
-  key.append(reinterpret_cast<const char*>(&node.value), sizeof node.value);
-  for (NodeId kid : node.kids) key.append(reinterpret_cast<const char*>(&kid), sizeof kid);
-  auto it = index_.find(key);
-  if (it != index_.end()) return it->second;
+  // FNV-1a over the node's fields; equal hashes are confirmed field by field.
+  std::uint64_t hash = 1469598103934665603ull;
+  auto mix = [&](std::uint64_t v) {
+    hash ^= v;
+    hash *= 1099511628211ull;
+  };
+  mix(static_cast<std::uint64_t>(node.op));
+  mix(node.id);
+  mix(static_cast<std::uint64_t>(node.value));
+  for (NodeId kid : node.kids) mix(kid);
+  auto [first, last] = index_.equal_range(hash);
+  for (auto it = first; it != last; ++it) {
+    const Node& other = nodes_[it->second];
+    if (other.op == node.op && other.id == node.id && other.value == node.value && other.kids == node.kids)
+      return it->second;
+  }
   NodeId id = static_cast<NodeId>(nodes_.size());
   nodes_.push_back(std::move(node));
-  index_.emplace(std::move(key), id);
+  index_.emplace(hash, id);
   return id;
 }
 
@@ -195,7 +203,12 @@ void collect_atoms(const Pool& pool, NodeId node, std::set<GroundAtomId>& out) {
 
 namespace tc::ground {
 
-NodeId substitute(Pool& pool, NodeId root, const std::vector<bool>& fixed_mask, const Assignment& values) {
+namespace {
+
+/// Rebuilds `root` bottom-up with each atom leaf replaced by `leaf(node)`,
+/// simplifying through the pool's constructors.
+template <typename Leaf>
+NodeId rebuild(Pool& pool, NodeId root, Leaf leaf) {
   std::unordered_map<NodeId, NodeId> memo;
   std::vector<std::pair<NodeId, bool>> stack{{root, false}};
   while (!stack.empty()) {
@@ -217,11 +230,7 @@ NodeId substitute(Pool& pool, NodeId root, const std::vector<bool>& fixed_mask, 
     NodeId out = id;
     switch (n.op) {
       case NodeOp::BoolAtom:
-        if (n.id < fixed_mask.size() && fixed_mask[n.id]) out = values.at(n.id) ? pool.true_node() : pool.false_node();
-        break;
-      case NodeOp::IntAtom:
-        if (n.id < fixed_mask.size() && fixed_mask[n.id]) out = pool.int_const(values.at(n.id));
-        break;
+      case NodeOp::IntAtom: out = leaf(id, n); break;
       case NodeOp::Not: out = pool.negate(kids[0]); break;
       case NodeOp::And: out = pool.conj(kids); break;
       case NodeOp::Or: out = pool.disj(kids); break;
@@ -238,6 +247,22 @@ NodeId substitute(Pool& pool, NodeId root, const std::vector<bool>& fixed_mask, 
     memo[id] = out;
   }
   return memo.at(root);
+}
+
+}  // namespace
+
+NodeId substitute(Pool& pool, NodeId root, const std::vector<bool>& fixed_mask, const Assignment& values) {
+  return rebuild(pool, root, [&](NodeId id, const Node& n) -> NodeId {
+    if (n.id >= fixed_mask.size() || !fixed_mask[n.id]) return id;
+    if (n.op == NodeOp::IntAtom) return pool.int_const(values.at(n.id));
+    return values.at(n.id) ? pool.true_node() : pool.false_node();
+  });
+}
+
+NodeId replace_atoms(Pool& pool, NodeId root, const std::vector<NodeId>& replacement) {
+  return rebuild(pool, root, [&](NodeId id, const Node& n) -> NodeId {
+    return n.id < replacement.size() && replacement[n.id] != kKeepAtom ? replacement[n.id] : id;
+  });
 }
 
 int evaluate_partial(const Pool& pool, NodeId id, const std::vector<bool>& known, const Assignment& values) {

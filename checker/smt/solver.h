@@ -67,7 +67,7 @@ class Solver {
   Outcome check(const std::vector<Term>& assumptions = {});
   /// After Unsat: the assumptions in the unsat core (as given to check()).
   std::vector<Term> core() const;
-  /// After Unknown: Z3's reason ("max. resource limit exceeded", "timeout", "canceled" ...).
+  /// After Unknown: why, as "the resource limit (--rlimit) ran out", "the time limit (--timeout) ran out", or Z3's own words.
   std::string reason_unknown() const;
   /// After Sat: value of a Boolean term (selection literals).
   bool model_bool(Term t) const;
