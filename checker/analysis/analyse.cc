@@ -260,7 +260,8 @@ void polar_atoms(const ground::Pool& pool, ground::NodeId node, bool positive,
 
 }  // namespace
 
-void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::ClauseId, smt::Term>& selection) {
+void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::ClauseId, smt::Term>& selection,
+                                     const std::map<std::uint32_t, smt::Term>* exercised) {
   ground::Pool& pool = problem_.pool;
   ground::Assignment defaults(problem_.atoms.size(), 0);
   for (std::size_t i = 0; i < problem_.atoms.size(); ++i)
@@ -269,8 +270,20 @@ void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::Clause
   // true (`wanted`) or false (`unwanted`). Applicability is read with the
   // default conduct, so each strategy depends on the scenario and the
   // selection alone.
-  std::map<ground::GroundAtomId, std::vector<smt::Term>> wanted, unwanted;
+  std::map<ground::GroundAtomId, std::vector<smt::Term>> wanted, unwanted, forced;
   std::set<ground::GroundAtomId> conduct;
+  // A permission search: the strategies exercise the permission instances
+  // E claims, whatever the other norms say.
+  if (exercised)
+    for (const auto& [n, literal] : *exercised) {
+      const ground::NormInstance& norm = problem_.norms[n];
+      ground::collect_atoms(pool, norm.content, conduct);
+      ground::collect_atoms(pool, norm.applicability, conduct);
+      smt::Term when = e.mk_and({literal, e.encode(ground::substitute(pool, norm.applicability, conduct_mask_, defaults))});
+      polar_atoms(pool, norm.content, true, [&](ground::GroundAtomId atom, bool positive) {
+        if (problem_.atoms[atom].is_conduct && positive) forced[atom].push_back(when);
+      });
+    }
   for (sema::ClauseId c : component_.clauses)
     for (std::uint32_t n : problem_.norms_of_clause[c]) {
       const ground::NormInstance& norm = problem_.norms[n];
@@ -286,6 +299,35 @@ void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::Clause
       });
     }
   for (std::uint32_t i : component_.conduct_axioms) ground::collect_atoms(pool, problem_.axioms[i].formula, conduct);
+  // Conduct axioms `x iff y` between two acts (joining NATO is being
+  // admitted by it) make one act of two: a strategy that did one without
+  // the other would break the axiom and refute nothing.
+  std::map<ground::GroundAtomId, ground::GroundAtomId> same_act;
+  auto act_of = [&](ground::GroundAtomId a) {
+    while (same_act.count(a) && same_act.at(a) != a) a = same_act.at(a);
+    return a;
+  };
+  for (std::uint32_t i : component_.conduct_axioms) {
+    const ground::Node& n = pool.node(problem_.axioms[i].formula);
+    if (n.op != ground::NodeOp::Iff) continue;
+    const ground::Node& x = pool.node(n.kids[0]);
+    const ground::Node& y = pool.node(n.kids[1]);
+    if (x.op != ground::NodeOp::BoolAtom || y.op != ground::NodeOp::BoolAtom) continue;
+    if (!problem_.atoms[x.id].is_conduct || !problem_.atoms[y.id].is_conduct) continue;
+    ground::GroundAtomId a = act_of(x.id), b = act_of(y.id);
+    if (a != b) same_act[std::max(a, b)] = std::min(a, b);
+  }
+  for (auto* reasons : {&wanted, &unwanted, &forced}) {
+    std::map<ground::GroundAtomId, std::vector<smt::Term>> merged;
+    for (auto& [atom, terms] : *reasons) {
+      auto& into = merged[act_of(atom)];
+      into.insert(into.end(), terms.begin(), terms.end());
+    }
+    std::map<ground::GroundAtomId, std::vector<smt::Term>> spread;
+    for (ground::GroundAtomId atom : conduct)
+      if (auto it = merged.find(act_of(atom)); it != merged.end()) spread[atom] = it->second;
+    *reasons = std::move(spread);
+  }
   // Do nothing; do whatever some selected norm asks; do what is asked
   // unless some selected norm forbids it.
   for (int kind = 0; kind < 3; ++kind) {
@@ -294,13 +336,20 @@ void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::Clause
       if (!problem_.atoms[atom].is_conduct) continue;
       smt::Term x = e.conduct_literal(atom, problem_.atoms[atom].is_quantity ? defaults[atom] : 1, copy);
       auto it = wanted.find(atom);
-      if (problem_.atoms[atom].is_quantity || kind == 0 || it == wanted.end()) {
+      auto must = forced.find(atom);
+      if (problem_.atoms[atom].is_quantity || ((kind == 0 || it == wanted.end()) && must == forced.end())) {
         e.add(problem_.atoms[atom].is_quantity ? x : e.mk_not(x));
         continue;
       }
-      smt::Term value = e.mk_or(it->second);
-      if (auto no = unwanted.find(atom); kind == 2 && no != unwanted.end())
-        value = e.mk_and({value, e.mk_not(e.mk_or(no->second))});
+      std::vector<smt::Term> reasons;
+      if (kind != 0 && it != wanted.end()) {
+        smt::Term asked = e.mk_or(it->second);
+        if (auto no = unwanted.find(atom); kind == 2 && no != unwanted.end())
+          asked = e.mk_and({asked, e.mk_not(e.mk_or(no->second))});
+        reasons.push_back(asked);
+      }
+      if (must != forced.end()) reasons.push_back(e.mk_or(must->second));
+      smt::Term value = e.mk_or(reasons);
       e.add(e.mk_implies(x, value));
       e.add(e.mk_implies(value, x));
     }
@@ -315,7 +364,18 @@ void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::Clause
         ground::NodeId broken = pool.conj({norm.applicability, pool.negate(requirement(pool, norm))});
         if (!pool.is_false(broken)) violations.push_back(e.mk_and({selection.at(c), e.encode(broken, strategy)}));
       }
-    e.add(e.mk_implies(e.mk_and(premise), e.mk_or(violations)));
+    smt::Term refute = e.mk_implies(e.mk_and(premise), e.mk_or(violations));
+    if (!exercised) {
+      e.add(refute);
+      continue;
+    }
+    // As for a concrete conduct: it refutes only when it exercises a claimed instance.
+    std::vector<smt::Term> uses;
+    for (const auto& [n, literal] : *exercised) {
+      const ground::NormInstance& norm = problem_.norms[n];
+      uses.push_back(e.mk_and({literal, e.encode(pool.conj({norm.applicability, norm.content}), strategy)}));
+    }
+    e.add(e.mk_implies(e.mk_or(uses), refute));
   }
 }
 
@@ -346,6 +406,7 @@ smt::Term ComponentEngine::refutation(smt::Solver& e, const std::vector<ground::
 
 std::vector<sema::ClauseId> ComponentEngine::shrink(const ground::Assignment& s, const std::vector<std::uint32_t>& core,
                                                    std::optional<std::uint32_t> exercise) {
+  PhaseTimer timer(out_.stats.seconds_minimise);
   std::set<sema::ClauseId> core_clauses;
   for (std::uint32_t n : core) core_clauses.insert(problem_.norms[n].clause);
   std::vector<sema::ClauseId> minimal(core_clauses.begin(), core_clauses.end());
@@ -466,6 +527,7 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
       e.add(e.mk_implies(selection.at(c), e.mk_and(complied)));
     }
   }
+  add_strategies(e, selection, &exercised);
   std::string question = "permission conflicts of " + world_.clause_title(permission);
   for (std::size_t round = 0;; ++round) {
     if (stop_requested()) {
@@ -543,8 +605,20 @@ void ComponentEngine::record_unknown(const std::string& question, const std::str
   out_.findings.push_back(std::move(f));
 }
 
-Analysis analyse(const sema::World& world, ground::Problem& problem, const AnalysisOptions& options) {
+Analysis analyse(const sema::World& world, ground::Problem& problem, const AnalysisOptions& caller_options) {
   Analysis out;
+  smt::Accounting accounting;
+  AnalysisOptions options = caller_options;
+  options.limits.accounting = &accounting;
+  struct Account {
+    Analysis& out;
+    smt::Accounting& accounting;
+    ~Account() {
+      out.stats.seconds_encode = accounting.encode_seconds;
+      out.stats.seconds_solve = accounting.check_seconds;
+      out.stats.z3_checks = accounting.checks;
+    }
+  } account{out, accounting};
   out.stats.instances = problem.norms.size();
   out.stats.axiom_instances = problem.axioms.size();
   // Unsatisfiable background first: nothing else can be trusted.

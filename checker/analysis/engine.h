@@ -8,6 +8,7 @@
 /// `lit_n -> (applicable_n -> requirement_n)` per norm instance, with the
 /// scenario and the selection passed as assumptions.
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <set>
@@ -16,6 +17,19 @@
 #include "analysis/analyse.h"
 
 namespace tc::analysis {
+
+/// Adds the lifetime of the scope to a phase total (`--stats`).
+class PhaseTimer {
+ public:
+  explicit PhaseTimer(double& total) : total_(total), start_(std::chrono::steady_clock::now()) {}
+  ~PhaseTimer() { total_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+  PhaseTimer(const PhaseTimer&) = delete;
+  PhaseTimer& operator=(const PhaseTimer&) = delete;
+
+ private:
+  double& total_;
+  std::chrono::steady_clock::time_point start_;
+};
 
 /// A group of clauses that share conduct (directly or through axioms):
 /// only clauses of one component can conflict together.
@@ -73,7 +87,10 @@ class ComponentEngine {
   /// applicable norm asks; do that unless some such norm forbids it. Each
   /// is a sound refinement that rules out, at once, every proposal the
   /// strategy copes with.
-  void add_strategies(smt::Solver& e, const std::map<sema::ClauseId, smt::Term>& selection);
+  /// In a permission search, `exercised` (instance -> E's literal) makes
+  /// each strategy also exercise the instances E claims.
+  void add_strategies(smt::Solver& e, const std::map<sema::ClauseId, smt::Term>& selection,
+                      const std::map<std::uint32_t, smt::Term>* exercised = nullptr);
   /// Builds a finding from a minimal clause set and its scenario; false on an internal error.
   void record(FindingKind kind, std::vector<sema::ClauseId> clauses, std::optional<sema::ClauseId> permission,
               std::optional<std::uint32_t> exercise, ground::Assignment scenario);

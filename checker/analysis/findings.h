@@ -81,8 +81,20 @@ struct Stats {
   std::size_t ground_atoms = 0;
   std::size_t axiom_instances = 0;
   std::size_t components = 0;
-  std::uint64_t solver_checks = 0;
+  std::uint64_t solver_checks = 0;   ///< loop rounds (exists-side questions)
   std::uint64_t refinements = 0;
+  // Wall time per phase, in seconds (`--stats`). `solve` and `encode` are
+  // summed over every solver call, including those made while minimising
+  // and building witnesses; `minimise` and `witness` are the wall time of
+  // those steps, their solver calls included.
+  double seconds_reduce = 0;    ///< symmetry reduction
+  double seconds_ground = 0;
+  double seconds_encode = 0;
+  double seconds_solve = 0;
+  std::uint64_t z3_checks = 0;  ///< every Z3 check, all solvers
+  double seconds_minimise = 0;
+  double seconds_witness = 0;
+  double seconds_lift = 0;      ///< instance counts and states caught on the full world
 };
 
 /// Result of `analyse`.

@@ -2,6 +2,7 @@
 #include <set>
 
 #include "analysis/analyse.h"
+#include "analysis/engine.h"
 
 namespace tc::analysis {
 
@@ -30,14 +31,27 @@ namespace tc::analysis {
 std::unique_ptr<Run> run_analysis(const sema::World& full, const ground::GroundOptions& ground_options,
                                   const AnalysisOptions& options) {
   auto run = std::make_unique<Run>();
-  if (options.symmetry_representatives > 0)
-    run->world = ground::reduce_world(full, ground_options.as_of, options.symmetry_representatives,
-                                      options.keep_test_names, run->classes);
-  else
-    run->world = full;
-  run->problem = ground::ground(run->world, ground_options);
+  double reduce = 0, grounding = 0, lift = 0;
+  {
+    PhaseTimer timer(reduce);
+    if (options.symmetry_representatives > 0)
+      run->world = ground::reduce_world(full, ground_options.as_of, options.symmetry_representatives,
+                                        options.keep_test_names, run->classes);
+    else
+      run->world = full;
+  }
+  {
+    PhaseTimer timer(grounding);
+    run->problem = ground::ground(run->world, ground_options);
+  }
   run->analysis = analyse(run->world, run->problem, options);
-  if (run->classes.dropped > 0) lift_findings(full, run->classes, ground_options, run->analysis);
+  {
+    PhaseTimer timer(lift);
+    if (run->classes.dropped > 0) lift_findings(full, run->classes, ground_options, run->analysis);
+  }
+  run->analysis.stats.seconds_reduce = reduce;
+  run->analysis.stats.seconds_ground = grounding;
+  run->analysis.stats.seconds_lift = lift;
   return run;
 }
 

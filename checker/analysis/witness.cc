@@ -169,6 +169,7 @@ bool replay_conflict(const ground::Problem& problem, const ground::Assignment& s
 void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> clauses,
                              std::optional<sema::ClauseId> permission, std::optional<std::uint32_t> exercise,
                              ground::Assignment s) {
+  PhaseTimer timer(out_.stats.seconds_witness);
   std::vector<std::uint32_t> norms = norms_of(clauses);
   // A permission conflict needs the permission usable in the scenario:
   // without that, "no conduct exercises it" would hold vacuously.

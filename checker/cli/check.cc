@@ -8,6 +8,8 @@
 #include <iostream>
 #include <sstream>
 
+#include <sys/resource.h>
+
 #include "analysis/analyse.h"
 #include "analysis/expectations.h"
 #include "cli/app.h"
@@ -62,15 +64,42 @@ std::vector<std::string> default_paths(const std::vector<std::string>& given) {
   return {bundled.string()};
 }
 
+namespace {
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+}  // namespace
+
 /// Front end: parse and resolve. Prints diagnostics; nullopt on errors.
-std::optional<sema::World> front_end(const std::vector<std::string>& paths, SourceSet& sources, bool color) {
+std::optional<sema::World> front_end(const std::vector<std::string>& paths, SourceSet& sources, bool color,
+                                     FrontEndTimes* times) {
   Diagnostics diagnostics;
+  auto start = std::chrono::steady_clock::now();
   ast::Corpus corpus = syntax::load_corpus(paths, sources, diagnostics);
+  if (times) times->parse = seconds_since(start);
+  start = std::chrono::steady_clock::now();
   std::optional<sema::World> world;
   if (!diagnostics.has_errors()) world = sema::resolve(corpus, sources, diagnostics);
+  if (times) times->resolve = seconds_since(start);
   render_diagnostics(std::cerr, sources, diagnostics, RenderOptions{color});
   if (diagnostics.has_errors()) return std::nullopt;
   return world;
+}
+
+void print_stats(std::ostream& out, const analysis::Stats& s, const FrontEndTimes& times, double report_seconds,
+                 double total_seconds) {
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  auto ms = [](double seconds) { return std::to_string(static_cast<long long>(seconds * 1000 + 0.5)) + " ms"; };
+  out << "stats: " << s.instances << " norm instances, " << s.ground_atoms << " ground atoms, " << s.axiom_instances
+      << " axiom instances, " << s.components << " components, " << s.solver_checks << " loop rounds, "
+      << s.refinements << " refinements, " << s.z3_checks << " solver calls\n"
+      << "stats: parse " << ms(times.parse) << ", resolve " << ms(times.resolve) << ", reduce " << ms(s.seconds_reduce)
+      << ", ground " << ms(s.seconds_ground) << ", encode " << ms(s.seconds_encode) << ", solve "
+      << ms(s.seconds_solve) << ", minimise " << ms(s.seconds_minimise) << ", witness " << ms(s.seconds_witness)
+      << ", lift " << ms(s.seconds_lift) << ", report " << ms(report_seconds) << "; total " << ms(total_seconds)
+      << "\n"
+      << "stats: peak memory " << usage.ru_maxrss / 1024 << " MB\n";
 }
 
 static Severity threshold(const std::string& fail_on) {
@@ -144,20 +173,16 @@ int run_check(const CheckOptions& options) {
   ReportPlan plan;
   if (!plan_reports(options, kCheckFormats, plan)) return kExitInputError;
   SourceSet sources;
-  std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color);
+  FrontEndTimes times;
+  std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color, &times);
   if (!world) return kExitInputError;
   std::unique_ptr<analysis::Run> run = analysis::run_analysis(*world, ground_options, analysis_options);
   const ground::Problem& problem = run->problem;
   const analysis::Analysis& analysis = run->analysis;
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  auto report_start = std::chrono::steady_clock::now();
   int status = finish_check(options, plan, sources, *world, problem, analysis, ground_options.as_of);
   if (status == kExitInputError) return status;
-  if (options.stats) {
-    const analysis::Stats& s = analysis.stats;
-    std::cerr << "stats: " << s.instances << " norm instances, " << s.ground_atoms << " ground atoms, "
-              << s.axiom_instances << " axiom instances, " << s.components << " components, " << s.solver_checks
-              << " solver checks, " << s.refinements << " refinements, " << seconds << " s\n";
-  }
+  if (options.stats) print_stats(std::cerr, analysis.stats, times, seconds_since(report_start), seconds_since(started));
   if (analysis.internal_error) std::cerr << "treatycheck: internal error: " << analysis.internal_error_message << "\n";
   return status;
 }

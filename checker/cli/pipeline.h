@@ -3,6 +3,7 @@
 /// (defined in check.cc), and one checked revision for `diff`.
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,19 @@ namespace tc::cli {
 std::vector<std::string> default_paths(const std::vector<std::string>& given);
 
 /// Front end: parse and resolve. Prints diagnostics; nullopt on errors.
-std::optional<sema::World> front_end(const std::vector<std::string>& paths, SourceSet& sources, bool color);
+/// Wall time of the front end's phases (`--stats`).
+struct FrontEndTimes {
+  double parse = 0;
+  double resolve = 0;
+};
+
+/// Front end: parse and resolve. Prints diagnostics; nullopt on errors.
+std::optional<sema::World> front_end(const std::vector<std::string>& paths, SourceSet& sources, bool color,
+                                     FrontEndTimes* times = nullptr);
+
+/// Prints `--stats`: counts, wall time per phase, peak memory.
+void print_stats(std::ostream& out, const analysis::Stats& stats, const FrontEndTimes& times, double report_seconds,
+                 double total_seconds);
 
 /// Date, readings, limits and interruption from the options; prints a
 /// usage error and returns false on a bad --as-of or --reading.

@@ -89,8 +89,9 @@ void render_text(std::ostream& out, const ReportInput& input, bool color) {
       << " unresolved, " << s.resolved << " resolved by precedence), " << s.permission_conflicts
       << (s.permission_conflicts == 1 ? " permission conflict, " : " permission conflicts, ") << s.unknown << " unknown";
   if (s.background) out << ", background unsatisfiable";
-  out << "; " << s.instruments << " instruments in force, " << s.clauses << " clauses, " << s.states
-      << " states, as of " << sema::format_day(input.as_of);
+  out << "; " << s.instruments << (s.instruments == 1 ? " instrument" : " instruments") << " in force, " << s.clauses
+      << (s.clauses == 1 ? " clause, " : " clauses, ") << s.states << (s.states == 1 ? " state" : " states")
+      << ", as of " << sema::format_day(input.as_of);
   if (input.show_timing) {
     std::ostringstream t;
     t.precision(2);

@@ -2,9 +2,31 @@
 
 #include <z3++.h>
 
+#include <algorithm>
+#include <chrono>
 #include <unordered_map>
 
 namespace tc::smt {
+
+namespace {
+
+/// Adds the lifetime of the scope to an accounting field, if any.
+class ScopedTimer {
+ public:
+  ScopedTimer(Accounting* accounting, double Accounting::*field)
+      : accounting_(accounting), field_(field), start_(std::chrono::steady_clock::now()) {}
+  ~ScopedTimer() {
+    if (accounting_)
+      accounting_->*field_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  Accounting* accounting_;
+  double Accounting::*field_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace
 
 struct Solver::Impl {
   // The context is the first member: it must outlive every expr below.
@@ -96,6 +118,7 @@ Solver::~Solver() = default;
 
 Term Solver::encode(ground::NodeId root, const Encoding& encoding) {
   Impl& im = *impl_;
+  ScopedTimer timer(im.limits.accounting, &Accounting::encode_seconds);
   z3::context& ctx = im.context;
   bool cacheable = encoding.fixed_conduct == nullptr && encoding.fixed_circumstances == nullptr;
   std::unordered_map<ground::NodeId, z3::expr> local;
@@ -196,9 +219,12 @@ void Solver::add(Term t) {
   if (impl_->solver) impl_->solver->add(e);
 }
 
+
 Outcome Solver::check(const std::vector<Term>& assumptions) {
   ++checks_;
   Impl& im = *impl_;
+  ScopedTimer timer(im.limits.accounting, &Accounting::check_seconds);
+  if (im.limits.accounting) im.limits.accounting->checks++;
   im.model.reset();
   im.last_assumptions = assumptions;
   z3::expr_vector v(im.context);

@@ -16,11 +16,19 @@ namespace tc::smt {
 /// Result of a satisfiability question.
 enum class Outcome { Sat, Unsat, Unknown };
 
+/// Where solvers add up the time they spend (for `--stats`).
+struct Accounting {
+  double encode_seconds = 0;  ///< lowering ground formulas to Z3
+  double check_seconds = 0;   ///< inside Z3's check
+  std::uint64_t checks = 0;
+};
+
 /// Solver budget. `rlimit` is Z3's deterministic resource counter (the
 /// same input gives the same answer); `timeout_ms` is a wall-clock safety net.
 struct Limits {
   std::uint64_t rlimit = 0;     ///< 0 = unlimited
   std::uint32_t timeout_ms = 0; ///< 0 = none
+  Accounting* accounting = nullptr;  ///< when set, every solver adds its times here
 };
 
 /// A handle to a Boolean or integer term inside one `Solver`.
