@@ -5,11 +5,13 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <optional>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/drafting.h"
 #include "syntax/parse.h"
 
 namespace tc::cli {
@@ -77,6 +79,8 @@ int run_arguments(int argc, char** argv) {
   diff->add_option("--color", common.color, "auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
   add_check_options(diff);
   diff->add_option("--link-base", common.link_base, "URL prefix of links to files in markdown reports");
+  DraftingCommands drafting;  // fmt, lint, query, emit-smt2 (cli/drafting.h)
+  drafting.add(app);
 
   try {
     app.parse(argc, argv);
@@ -97,6 +101,7 @@ int run_arguments(int argc, char** argv) {
   if (check->parsed()) return run_check(common);
   if (test->parsed()) return run_test(common);
   if (diff->parsed()) return run_diff(common);
+  if (std::optional<int> status = drafting.run(want_color)) return *status;
   std::cerr << app.help();
   return kExitInputError;
 }

@@ -100,10 +100,12 @@ void render_diagnostic(std::ostream& out, const SourceSet& sources, const Diagno
   for (const DiagNote& note : diagnostic.notes) {
     if (!note.span.empty()) out << format_location(sources, note.span) << ": ";
     else out << "  ";
+    // A note whose message starts with "help: " is a suggestion and is labelled so.
+    bool help = note.message.rfind("help: ", 0) == 0;
     if (options.color) out << color_for(Severity::Note);
-    out << "note";
+    out << (help ? "help" : "note");
     if (options.color) out << "\x1b[0m";
-    out << ": " << note.message << "\n";
+    out << ": " << (help ? note.message.substr(6) : note.message) << "\n";
     render_snippet(out, sources, note.span, options);
   }
 }

@@ -49,6 +49,7 @@ struct Solver::Impl {
   std::vector<Term> last_assumptions;
   std::vector<z3::expr> last_core;
   std::uint32_t fresh_counter = 0;
+  std::vector<std::string> atom_names;  ///< empty = generated names
 
   explicit Impl(std::shared_ptr<z3::context> shared) : owned_context(std::move(shared)), context(*owned_context) {}
 
@@ -99,11 +100,16 @@ z3::expr Solver::Impl::atom_var(const ground::Problem& problem, ground::GroundAt
   auto& conduct = conduct_vars[copy];
   if (conduct.size() < problem.atoms.size()) conduct.resize(problem.atoms.size());
   const ground::GroundAtom& atom = problem.atoms[id];
+  // A readable name only for copy 0: other copies need names of their own.
+  bool readable = id < atom_names.size() && copy == 0;
   if (atom.is_conduct) {
-    if (!conduct[id]) conduct[id] = make_var(context, atom, "a" + std::to_string(copy) + "_" + std::to_string(id), saw_integer);
+    if (!conduct[id])
+      conduct[id] = make_var(context, atom, readable ? atom_names[id] : "a" + std::to_string(copy) + "_" + std::to_string(id),
+                             saw_integer);
     return *conduct[id];
   }
-  if (!scenario_vars[id]) scenario_vars[id] = make_var(context, atom, "s_" + std::to_string(id), saw_integer);
+  if (!scenario_vars[id])
+    scenario_vars[id] = make_var(context, atom, readable ? atom_names[id] : "s_" + std::to_string(id), saw_integer);
   return *scenario_vars[id];
 }
 
@@ -200,6 +206,12 @@ Term Solver::mk_or(const std::vector<Term>& kids) {
 }
 
 Term Solver::mk_implies(Term a, Term b) { return impl_->store(z3::implies(impl_->terms[a.index], impl_->terms[b.index])); }
+
+Term Solver::mk_iff(Term a, Term b) { return impl_->store(impl_->terms[a.index] == impl_->terms[b.index]); }
+
+Term Solver::named_bool(const std::string& name) { return impl_->store(impl_->context.bool_const(name.c_str())); }
+
+void Solver::set_atom_names(std::vector<std::string> names) { impl_->atom_names = std::move(names); }
 
 Term Solver::scenario_literal(ground::GroundAtomId atom, std::int64_t value) {
   z3::expr var = impl_->atom_var(problem_, atom, 0);

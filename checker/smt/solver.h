@@ -65,6 +65,13 @@ class Solver {
   Term mk_and(const std::vector<Term>& kids);
   Term mk_or(const std::vector<Term>& kids);
   Term mk_implies(Term a, Term b);
+  Term mk_iff(Term a, Term b);
+  /// A Boolean constant named exactly `name` (emit-smt2's named definitions).
+  Term named_bool(const std::string& name);
+  /// Names for the variables of ground atoms created from now on (one per
+  /// atom, e.g. "armed_attack(Russia, Estonia)"), instead of "s_7"/"a0_7":
+  /// for SMT-LIB text a person reads.
+  void set_atom_names(std::vector<std::string> names);
   /// `atom == value` for a circumstance atom (Bool or Int) of the scenario variables.
   Term scenario_literal(ground::GroundAtomId atom, std::int64_t value);
   /// `atom == value` for a conduct atom of copy `copy`.

@@ -69,6 +69,12 @@ ast::File parse_file(const SourceSet& sources, FileId file, Diagnostics& diagnos
   return build_file(tree, spans, lexed.text, diagnostics);
 }
 
+std::vector<Span> comment_spans(const SourceSet& sources, FileId file) {
+  Diagnostics scratch;
+  if (!check_bytes(sources, file, scratch)) return {};
+  return lex_file(sources, file, scratch, ParseLimits{}).comments;
+}
+
 std::string grammar_version() { return TREATY_GRAMMAR_VERSION; }
 
 std::string antlr_runtime_version() { return antlr4::RuntimeMetaData::VERSION; }

@@ -33,6 +33,11 @@ struct ParseLimits {
 ast::File parse_file(const SourceSet& sources, FileId file, Diagnostics& diagnostics,
                      const ParseLimits& limits = {});
 
+/// Spans of the comments of `file` (`//` and `/* */`), in source order.
+/// The AST keeps no comments; `fmt` needs them to put them back.
+/// Lexical problems are not reported here (parse_file reports them).
+std::vector<Span> comment_spans(const SourceSet& sources, FileId file);
+
 /// Loads and parses `paths` and, transitively, their imports (relative to
 /// the importing file). Missing or unreadable files, directories and
 /// import cycles are diagnosed at the import (or on the command line).

@@ -237,6 +237,7 @@ LexedFile lex_file(const SourceSet& sources, FileId file, Diagnostics& diagnosti
       out.tokens.push_back(std::move(token));
       break;
     }
+    if (type == TreatyLexer::LINE_COMMENT || type == TreatyLexer::BLOCK_COMMENT) out.comments.push_back(span);
     if (type == TreatyLexer::BLOCK_COMMENT) {
       std::string_view comment = out.text.substr(span.begin, span.end - span.begin);
       if (comment.size() < 4 || comment.substr(comment.size() - 2) != "*/") {

@@ -80,6 +80,8 @@ struct LexedFile {
   /// invalid character, and the end of each unterminated string. A syntax
   /// error right after one of them is its echo and is not reported.
   std::vector<std::uint32_t> lexical_errors;
+  /// Every `//` and `/* */` comment (hidden from the parser), in source order.
+  std::vector<Span> comments;
 };
 
 /// Lexes `file` (whose bytes passed `check_bytes`), reporting lexical
