@@ -44,6 +44,9 @@ void DraftingCommands::add(CLI::App& app) {
   query_->add_option("--scenario", query_options_.scenario, "a scenario declared in the sources, by name");
   query_->add_option("--fact", query_options_.facts, "a circumstance that holds, e.g. 'armed_attack(Russia, Estonia)' (repeatable)");
   query_->add_option("--party", query_options_.parties, "only what this party must, must not and may do (repeatable)");
+  query_->add_flag("--open", query_options_.open,
+                   "also list (text) the norms that apply only in some situations of the scenario");
+  query_->add_flag("--all", query_options_.all, "also list (text) the norms that bind in any situation, scenario or not");
   query_->add_option("--format", query_options_.format, "text|json");
 
   emit_ = app.add_subcommand("emit-smt2", "the SMT-LIB text of the encoded problem");

@@ -26,6 +26,8 @@ struct QueryOptions : CheckOptions {
   std::string scenario;
   std::vector<std::string> facts;    ///< closed formulas over circumstances
   std::vector<std::string> parties;  ///< only these bearers (names)
+  bool open = false;  ///< also list the norms whose applicability the scenario leaves open
+  bool all = false;   ///< also list the norms that apply in any situation (not because of the scenario)
 };
 
 /// `treatycheck lint [PATHS...]`.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -75,7 +76,7 @@ struct Line {
   std::string condition;
 };
 
-bool wanted(const sema::World& world, sema::EntityId party, const std::vector<std::string>& filter) {
+bool wanted_party(const sema::World& world, sema::EntityId party, const std::vector<std::string>& filter) {
   if (filter.empty()) return true;
   const sema::Entity& e = world.entities[party];
   return std::any_of(filter.begin(), filter.end(), [&](const std::string& f) { return f == e.name || f == e.display; });
@@ -86,7 +87,7 @@ std::vector<Line> collect(const sema::World& world, const ground::Problem& probl
   std::map<std::tuple<std::string, int, std::string, int, bool>, Line> merged;
   for (const query::Entry& entry : answer.entries) {
     const ground::NormInstance& n = problem.norms[entry.norm];
-    if (!wanted(world, n.bearer, filter)) continue;
+    if (!wanted_party(world, n.bearer, filter)) continue;
     Line line;
     line.party = n.bearer;
     line.modality = n.modality;
@@ -121,7 +122,8 @@ std::string clause_list(const sema::World& world, const std::vector<sema::Clause
 }
 
 std::string render_text(const SourceSet& sources, const sema::World& world, const sema::Scenario& scenario,
-                        const query::Answer& answer, const std::vector<Line>& lines, sema::DayNumber as_of) {
+                        const query::Answer& answer, const std::vector<Line>& lines, sema::DayNumber as_of,
+                        const QueryOptions& options) {
   std::ostringstream out;
   out << "Scenario " << (scenario.name == kFactScenario ? "given by --fact" : "\"" + scenario.name + "\"") << ", as of "
       << sema::format_day(as_of) << "\n";
@@ -133,30 +135,37 @@ std::string render_text(const SourceSet& sources, const sema::World& world, cons
     out << "\nThe scenario contradicts the axioms: it cannot happen, so nothing follows from it.\n";
     return out.str();
   }
-  std::optional<sema::EntityId> party;
-  std::size_t shown = 0;
-  for (const Line& line : lines) {
-    if (!party || *party != line.party) {
-      party = line.party;
-      out << "\n" << world.entities[line.party].display << "\n";
+  // Three kinds of line: bound because of the scenario (always shown),
+  // bound in any situation (--all), bound only in some situations (--open).
+  std::size_t triggered = 0, anyway = 0, open = 0;
+  for (std::size_t i = 0; i < lines.size();) {
+    sema::EntityId party = lines[i].party;
+    std::ostringstream block;
+    for (; i < lines.size() && lines[i].party == party; ++i) {
+      const Line& line = lines[i];
+      bool settled = line.applies == query::Applies::Always;
+      bool shown = settled ? (!line.unconditional || options.all) : options.open;
+      (settled ? (line.unconditional ? anyway : triggered) : open) += 1;
+      if (!shown) continue;
+      std::string head(modality_text(line.modality));
+      block << "  " << head << std::string(10 - head.size(), ' ') << line.content << "   -- "
+            << clause_list(world, line.clauses) << " (" << format_location(sources, world.clauses[line.clauses[0]].span)
+            << ")" << (line.unconditional ? ", in any situation" : "") << "\n";
+      if (!settled) block << "            only if " << line.condition << ": " << applies_text(line.applies) << "\n";
     }
-    ++shown;
-    std::string head = std::string(modality_text(line.modality));
-    out << "  " << head << std::string(head.size() < 9 ? 9 - head.size() : 1, ' ') << line.content;
-    out << "   [" << clause_list(world, line.clauses) << "; " << format_location(sources, world.clauses[line.clauses[0]].span)
-        << "]";
-    if (line.unconditional) out << " (in any situation)";
-    out << "\n";
-    if (line.applies != query::Applies::Always) {
-      out << "           only if " << line.condition << " -- " << applies_text(line.applies) << "\n";
-    }
+    if (!block.str().empty()) out << "\n" << world.entities[party].display << "\n" << block.str();
   }
-  if (shown == 0) out << "\nNo clause binds " << (lines.empty() ? "anyone" : "these parties") << " in this scenario.\n";
+  out << "\n" << triggered << (triggered == 1 ? " norm binds" : " norms bind") << " because of this scenario";
+  if (anyway > 0) out << "; " << anyway << " bind in any situation" << (options.all ? "" : " (--all lists them)");
+  if (open > 0) {
+    out << "; " << open << " depend on what the scenario leaves open" << (options.open ? "" : " (--open lists them)");
+  }
+  out << ".\n";
   if (answer.conflict) {
-    out << "\nNo course of conduct complies with all of the binding lines above in this scenario: a conflict "
+    out << "No course of conduct complies with all of the norms that bind here: a conflict "
            "(run `treatycheck check` for the clauses and a witness).\n";
   }
-  if (answer.unknown) out << "\nSome questions are unknown (" << answer.unknown_reason << "); raise --rlimit.\n";
+  if (answer.unknown) out << "Some questions are unknown (" << answer.unknown_reason << "); raise --rlimit.\n";
   return out.str();
 }
 
@@ -238,13 +247,17 @@ int run_query(const QueryOptions& options) {
       return kExitInputError;
     }
   }
+  std::set<sema::EntityId> wanted;
+  for (sema::EntityId e = 0; e < world->entities.size(); ++e) {
+    if (!options.parties.empty() && wanted_party(*world, e, options.parties)) wanted.insert(e);
+  }
   ground::Problem problem = ground::ground(*world, ground_options);
   analysis::add_scenario_facts(*world, problem, ground_options, *found);
-  query::Answer answer = query::ask(problem, analysis_options.limits);
+  query::Answer answer = query::ask(problem, analysis_options.limits, wanted);
   std::vector<Line> lines = collect(*world, problem, answer, options.parties);
   std::string text = options.format == "json"
                          ? render_json(sources, *world, *found, answer, lines, ground_options.as_of)
-                         : render_text(sources, *world, *found, answer, lines, ground_options.as_of);
+                         : render_text(sources, *world, *found, answer, lines, ground_options.as_of, options);
   std::string error;
   if (!write_output(options.output, text, error)) {
     std::cerr << "treatycheck: error: " << error << "\n";

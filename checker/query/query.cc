@@ -16,7 +16,7 @@ bool mentions_conduct(const ground::Problem& problem, ground::NodeId node) {
 
 }  // namespace
 
-Answer ask(const ground::Problem& problem, const smt::Limits& limits) {
+Answer ask(const ground::Problem& problem, const smt::Limits& limits, const std::set<sema::EntityId>& wanted) {
   Answer answer;
   smt::Solver solver(problem, limits);
   for (const ground::AxiomInstance& axiom : problem.axioms) solver.add(solver.encode(axiom.formula));
@@ -30,36 +30,38 @@ Answer ask(const ground::Problem& problem, const smt::Limits& limits) {
     answer.unknown_reason = solver.reason_unknown();
     return answer;
   }
+  // Every model the solver returns is a situation of the scenario: an
+  // applicability true in one and false in another depends on the
+  // situation, with no further question. Most instances are settled so.
+  std::vector<ground::Assignment> models{solver.model_conduct(0)};
+  auto classify = [&](ground::NodeId node) -> std::optional<Applies> {
+    if (problem.pool.is_true(node)) return Applies::Always;
+    bool seen_true = false, seen_false = false;
+    for (const ground::Assignment& m : models) (ground::evaluate(problem.pool, node, m) ? seen_true : seen_false) = true;
+    auto depends = [&] {
+      return mentions_conduct(problem, node) ? Applies::DependsOnConduct : Applies::DependsOnCircumstances;
+    };
+    if (seen_true && seen_false) return depends();
+    smt::Term app = solver.encode(node);
+    smt::Outcome other = solver.check({seen_true ? solver.mk_not(app) : app});
+    if (other == smt::Outcome::Unknown) {
+      if (!answer.unknown) answer.unknown_reason = solver.reason_unknown();
+      answer.unknown = true;
+      return Applies::Unknown;
+    }
+    if (other == smt::Outcome::Unsat) return seen_true ? std::optional<Applies>(Applies::Always) : std::nullopt;
+    if (models.size() < 256) models.push_back(solver.model_conduct(0));
+    return depends();
+  };
   // Applicability is hash-consed: instances of one clause often share it.
   std::map<ground::NodeId, std::optional<Applies>> cache;
-  std::vector<smt::Term> binding;  // applies => requires, for the instances that always apply
+  std::vector<smt::Term> binding;  // what the instances that always apply require
   for (std::uint32_t i = 0; i < problem.norms.size(); ++i) {
     const ground::NormInstance& n = problem.norms[i];
     if (problem.pool.is_false(n.applicability)) continue;
+    if (!wanted.empty() && !wanted.count(n.bearer)) continue;
     auto it = cache.find(n.applicability);
-    if (it == cache.end()) {
-      std::optional<Applies> applies;
-      if (problem.pool.is_true(n.applicability)) {
-        applies = Applies::Always;
-      } else {
-        smt::Term app = solver.encode(n.applicability);
-        smt::Outcome some = solver.check({app});
-        if (some == smt::Outcome::Unknown) {
-          applies = Applies::Unknown;
-        } else if (some == smt::Outcome::Sat) {
-          smt::Outcome not_always = solver.check({solver.mk_not(app)});
-          if (not_always == smt::Outcome::Unknown) applies = Applies::Unknown;
-          else if (not_always == smt::Outcome::Unsat) applies = Applies::Always;
-          else applies = mentions_conduct(problem, n.applicability) ? Applies::DependsOnConduct
-                                                                     : Applies::DependsOnCircumstances;
-        }
-        if (applies == Applies::Unknown && !answer.unknown) {
-          answer.unknown = true;
-          answer.unknown_reason = solver.reason_unknown();
-        }
-      }
-      it = cache.emplace(n.applicability, applies).first;
-    }
+    if (it == cache.end()) it = cache.emplace(n.applicability, classify(n.applicability)).first;
     if (!it->second) continue;
     answer.entries.push_back({i, *it->second});
     if (*it->second == Applies::Always && n.modality != sema::Modality::Permission) {

@@ -6,6 +6,7 @@
 /// is printed here (cli/query.cc prints).
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,16 +35,17 @@ struct Answer {
   /// The scenario contradicts the background (axioms): nothing follows.
   bool impossible_scenario = false;
   /// No course of conduct complies with every norm that always applies
-  /// (a conflict in this scenario).
+  /// (of the bearers asked about): a conflict in this scenario.
   bool conflict = false;
   bool unknown = false;       ///< some question was not settled
   std::string unknown_reason;
   std::vector<Entry> entries;  ///< in Problem::norms order; never-applicable instances left out
 };
 
-/// Asks, for each norm instance of `problem`, whether it applies in every
-/// situation its background allows, in some, or in none. Pure function of
-/// its inputs (plus the solver's deterministic budget).
-Answer ask(const ground::Problem& problem, const smt::Limits& limits);
+/// Asks, for each norm instance of `problem` whose bearer `wanted` accepts
+/// (all when empty), whether it applies in every situation its background
+/// allows, in some, or in none. Pure function of its inputs (plus the
+/// solver's deterministic budget).
+Answer ask(const ground::Problem& problem, const smt::Limits& limits, const std::set<sema::EntityId>& wanted = {});
 
 }  // namespace tc::query
