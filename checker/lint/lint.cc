@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "lint/unused.h"
 
@@ -115,11 +116,10 @@ class Linter {
       }
       return;
     }
-    if (clause.modality == sema::Modality::Permission) {
-      unusable_permission(c);
-    } else {
-      redundant(c);
-    }
+    // A reparation applies exactly when its primary clause is breached, so
+    // assuming the others are complied with says nothing about it.
+    if (clause.modality == sema::Modality::Permission) unusable_permission(c);
+    else if (clause.reparation_of.empty()) redundant(c);
     for (sema::ClauseId target : clause.specialises) idle_clause_precedence(c, target, "specialises");
     for (sema::ClauseId target : clause.without_prejudice_to) idle_clause_precedence(c, target, "without prejudice to");
   }
@@ -180,7 +180,9 @@ class Linter {
   }
 
   /// TC2302: in no situation does the clause apply and require something
-  /// that complying with the other clauses does not already give.
+  /// that complying with the other clauses does not already give -- and
+  /// there is a situation where it applies and the others can be complied
+  /// with (else the question is void).
   void redundant(sema::ClauseId c) {
     ground::Pool& pool = problem_.pool;
     std::vector<ground::NodeId> escapes;  // an instance applies and its requirement fails
@@ -198,6 +200,12 @@ class Linter {
     }
     if (ask(assumptions) != smt::Outcome::Unsat) return;
     std::vector<smt::Term> core = solver_.core();
+    // Where the other clauses cannot all be complied with, everything
+    // "follows" from them: that is a conflict (check's business), not a
+    // redundancy. Ask for one situation where the clause applies and the
+    // others can be complied with.
+    assumptions[0] = solver_.encode(applies_[c]);
+    if (ask(assumptions) != smt::Outcome::Sat) return;
     std::vector<sema::ClauseId> implying;
     for (std::size_t k = 0; k < others.size(); ++k) {
       bool in_core = std::any_of(core.begin(), core.end(), [&](smt::Term t) { return t.index == assumptions[k + 1].index; });
@@ -237,21 +245,47 @@ class Linter {
            "check the permitted conduct against the axioms and the clause's conditions");
   }
 
-  /// TC2305 for `specialises` and `without prejudice to`: the two clauses
-  /// never apply in the same situation, so they can never conflict.
+  /// TC2305 for `specialises` and `without prejudice to`: no instance of
+  /// the clause ever applies together with an instance of the target that
+  /// it could clash with, so the precedence never settles a conflict. Two
+  /// instances can clash when their contents share an atom, or through an
+  /// axiom about conduct (then every pair counts).
   void idle_clause_precedence(sema::ClauseId c, sema::ClauseId target, const std::string& rule) {
-    bool idle = instances(target).empty();
-    if (!idle) {
-      smt::Outcome together = ask({solver_.encode(applies_[c]), solver_.encode(applies_[target])});
-      if (together == smt::Outcome::Unknown) return;
-      idle = together == smt::Outcome::Unsat;
+    ground::Pool& pool = problem_.pool;
+    std::vector<ground::NodeId> together;
+    for (std::uint32_t i : instances(c)) {
+      for (std::uint32_t j : instances(target)) {
+        if (!conduct_axioms() && !share_atom(i, j)) continue;
+        together.push_back(pool.conj({problem_.norms[i].applicability, problem_.norms[j].applicability}));
+      }
     }
-    if (!idle) return;
+    smt::Outcome outcome = ask({solver_.encode(pool.disj(together))});
+    if (outcome != smt::Outcome::Unsat) return;
     report(DiagKind::IdlePrecedence, world_.clauses[c].span,
            "`" + rule + " " + world_.clause_title(target) +
-               "` never decides anything: the two clauses never apply in the same situation",
+               "` never decides anything: the two clauses never apply together to the same conduct",
            "remove the precedence declaration (it can never settle a conflict)",
            {{world_.clauses[target].span, world_.clause_title(target) + " is here"}});
+  }
+
+  bool conduct_axioms() const {
+    return std::any_of(problem_.axioms.begin(), problem_.axioms.end(),
+                       [](const ground::AxiomInstance& a) { return a.mentions_conduct; });
+  }
+
+  bool share_atom(std::uint32_t i, std::uint32_t j) {
+    const std::set<ground::GroundAtomId>& a = content_atoms(i);
+    const std::set<ground::GroundAtomId>& b = content_atoms(j);
+    return std::any_of(a.begin(), a.end(), [&](ground::GroundAtomId x) { return b.count(x) > 0; });
+  }
+
+  const std::set<ground::GroundAtomId>& content_atoms(std::uint32_t norm) {
+    auto it = content_atoms_.find(norm);
+    if (it == content_atoms_.end()) {
+      it = content_atoms_.emplace(norm, std::set<ground::GroundAtomId>{}).first;
+      ground::collect_atoms(problem_.pool, problem_.norms[norm].content, it->second);
+    }
+    return it->second;
   }
 
   /// TC2305 for `prevails over`: no clause of the treaty ever applies
@@ -294,6 +328,7 @@ class Linter {
   Outcome outcome_;
   std::vector<ground::NodeId> applies_;
   std::vector<std::optional<smt::Term>> selector_;
+  std::map<std::uint32_t, std::set<ground::GroundAtomId>> content_atoms_;
 };
 
 }  // namespace
