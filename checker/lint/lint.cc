@@ -192,8 +192,19 @@ class Linter {
     }
     smt::Term escape = solver_.encode(pool.disj(escapes));
     std::vector<smt::Term> assumptions{escape};
+    // Only the clauses whose requirements share an atom with this one's:
+    // a subset of the others, so an implication found is real (one that
+    // needs a longer chain through the axioms is missed), and the solver
+    // is spared the rest of the corpus.
+    std::set<sema::ClauseId> related;
+    for (std::uint32_t i : instances(c)) {
+      for (ground::GroundAtomId a : content_atoms(i)) {
+        auto it = clauses_of_atom().find(a);
+        if (it != clauses_of_atom().end()) related.insert(it->second.begin(), it->second.end());
+      }
+    }
     std::vector<sema::ClauseId> others;
-    for (sema::ClauseId o = 0; o < world_.clauses.size(); ++o) {
+    for (sema::ClauseId o : related) {
       if (o == c || !selector_[o]) continue;
       assumptions.push_back(*selector_[o]);
       others.push_back(o);
@@ -268,6 +279,16 @@ class Linter {
            {{world_.clauses[target].span, world_.clause_title(target) + " is here"}});
   }
 
+  /// Ground atom -> the clauses whose requirements mention it.
+  const std::map<ground::GroundAtomId, std::set<sema::ClauseId>>& clauses_of_atom() {
+    if (clauses_of_atom_.empty()) {
+      for (std::uint32_t i = 0; i < problem_.norms.size(); ++i) {
+        for (ground::GroundAtomId a : content_atoms(i)) clauses_of_atom_[a].insert(problem_.norms[i].clause);
+      }
+    }
+    return clauses_of_atom_;
+  }
+
   bool conduct_axioms() const {
     return std::any_of(problem_.axioms.begin(), problem_.axioms.end(),
                        [](const ground::AxiomInstance& a) { return a.mentions_conduct; });
@@ -329,6 +350,7 @@ class Linter {
   std::vector<ground::NodeId> applies_;
   std::vector<std::optional<smt::Term>> selector_;
   std::map<std::uint32_t, std::set<ground::GroundAtomId>> content_atoms_;
+  std::map<ground::GroundAtomId, std::set<sema::ClauseId>> clauses_of_atom_;
 };
 
 }  // namespace
