@@ -11,7 +11,9 @@ void add_grounding_options(CLI::App* sub, CheckOptions& o) {
   sub->add_option("paths", o.paths, "treaty files (imports are followed); default: the bundled draft");
   sub->add_option("--color", o.color, "auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
   sub->add_option("--as-of", o.as_of, "memberships and treaties in force on this date (YYYY-MM-DD; default today)");
-  sub->add_option("--reading", o.readings, "TERM=NAME: choose a reading of a vague term (repeatable)");
+  // One value per occurrence, so that a path after it stays a path.
+  sub->add_option("--reading", o.readings, "TERM=NAME: choose a reading of a vague term (repeatable)")
+      ->allow_extra_args(false);
   sub->add_option("-o,--output", o.output, "write the output to FILE (atomically)");
 }
 
@@ -42,8 +44,10 @@ void DraftingCommands::add(CLI::App& app) {
   add_grounding_options(query_, query_options_);
   add_solver_options(query_, query_options_);
   query_->add_option("--scenario", query_options_.scenario, "a scenario declared in the sources, by name");
-  query_->add_option("--fact", query_options_.facts, "a circumstance that holds, e.g. 'armed_attack(Russia, Estonia)' (repeatable)");
-  query_->add_option("--party", query_options_.parties, "only what this party must, must not and may do (repeatable)");
+  query_->add_option("--fact", query_options_.facts, "a circumstance that holds, e.g. 'armed_attack(Russia, Estonia)' (repeatable)")
+      ->allow_extra_args(false);
+  query_->add_option("--party", query_options_.parties, "only what this party must, must not and may do (repeatable)")
+      ->allow_extra_args(false);
   query_->add_flag("--open", query_options_.open,
                    "also list (text) the norms that apply only in some situations of the scenario");
   query_->add_flag("--all", query_options_.all, "also list (text) the norms that bind in any situation, scenario or not");
