@@ -35,9 +35,13 @@ struct LintOptions : CheckOptions {
   bool no_solver = false;  ///< only the checks that need no solver
 };
 
+/// `fmt`: 0, 1 (--check found files to format), 2 (unreadable or unparsable input), 4 (a failed self-check).
 int run_fmt(const FmtOptions& options);
+/// `lint`: 1 with a finding at or above --fail-on, else 3 if something is unknown, else 0; 2 on bad input.
 int run_lint(const LintOptions& options);
+/// `query`: 0, or 3 when a question was left unknown; 2 on bad input or an unknown scenario.
 int run_query(const QueryOptions& options);
+/// `emit-smt2`: the grounded problem as SMT-LIB on stdout or -o FILE; 0, or 2 on bad input.
 int run_emit_smt2(const CheckOptions& options);
 
 /// The subcommands above, added to `app` and run if one was chosen.

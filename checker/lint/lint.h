@@ -17,6 +17,7 @@
 
 namespace tc::lint {
 
+/// The solver budget per question, and whether to ask the solver at all.
 struct Options {
   smt::Limits limits;
   bool solver = true;  ///< false: only the checks that need no solver (TC2304)
