@@ -85,7 +85,9 @@ sed -i 's|^}$|  article 3 { for each p, q in parties where p != q: p must not as
 if [ $has_fmt -eq 1 ]; then treatycheck fmt --write drafts/security.treaty >/dev/null 2>&1; fi
 git commit -qam "amend: article 3"
 head_sha=$(git rev-parse HEAD)
-new_line=$(grep -n 'article 3' drafts/security.treaty | cut -d: -f1)
+# The finding sits on the clause: on the article's line as written above, on
+# the next line once fmt has laid the article out.
+new_line=$(awk '/article 3/ { seen = 1 } seen && /for each/ { print NR; exit }' drafts/security.treaty)
 
 run_workflow() {  # run_workflow EVENT SHA OUT.json
   local temp="$work/runner-$1-$2"
