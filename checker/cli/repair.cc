@@ -25,18 +25,20 @@ bool is_target(const analysis::Finding& f) {
          !f.resolution;
 }
 
-/// What is left of the conflicts after an edit: "" when the corpus checks
-/// clean, else a short account ("still TC2001-..., 1 unknown").
+/// What is left of the conflicts after an edit: "" when no unresolved
+/// conflict is left, else a short account ("still TC2001-..."). Unknown
+/// questions do not count: the note says how many stay open.
 std::string what_is_left(const analysis::Analysis& analysis) {
-  std::string left;
+  std::string left, unknown_note;
   std::size_t unknown = 0;
   for (const analysis::Finding& f : analysis.findings) {
     if (f.kind == analysis::FindingKind::Unknown) ++unknown;
-    if (f.kind == analysis::FindingKind::UnsatisfiableBackground) left += (left.empty() ? "" : ", ") + std::string("the background becomes unsatisfiable");
+    if (f.kind == analysis::FindingKind::UnsatisfiableBackground)
+      left += (left.empty() ? "" : ", ") + std::string("the background becomes unsatisfiable");
     if (is_target(f)) left += (left.empty() ? "still " : ", ") + f.id;
   }
   if (analysis.internal_error) left += (left.empty() ? "" : ", ") + std::string("an internal error");
-  if (unknown) left += (left.empty() ? "" : ", ") + std::to_string(unknown) + " unknown";
+  if (!left.empty() && unknown) left += " (and " + std::to_string(unknown) + " unknown)";
   return left;
 }
 
@@ -123,8 +125,12 @@ int run_repair(const RepairOptions& options) {
     std::sort(set.begin(), set.end());
     sets.push_back(std::move(set));
   }
-  // Editing the draft under review is cheaper than editing a treaty in force.
-  auto cost = [&](sema::ClauseId c) { return world->treaties.at(world->clauses.at(c).treaty).in_root_file ? 0 : 1; };
+  // Editing the instruments under review is cheaper than editing others,
+  // and a draft is cheaper to edit than a treaty in force.
+  auto cost = [&](sema::ClauseId c) {
+    const sema::Treaty& t = world->treaties.at(world->clauses.at(c).treaty);
+    return (t.in_root_file ? 0 : 2) + (t.is_draft ? 0 : 1);
+  };
   std::vector<std::vector<sema::ClauseId>> picks =
       analysis::minimal_hitting_sets(sets, options.max_size, options.max_suggestions, cost);
 
@@ -154,7 +160,9 @@ int run_repair(const RepairOptions& options) {
     }
     suggestions.push_back(std::move(s));
   }
-  std::string text = report::render_repair(sources, *world, suggestions, targets.size());
+  std::size_t unknown = std::count_if(run->analysis.findings.begin(), run->analysis.findings.end(),
+                                      [](const auto& f) { return f.kind == analysis::FindingKind::Unknown; });
+  std::string text = report::render_repair(sources, *world, suggestions, targets.size(), unknown);
   std::string error;
   if (!write_output(options.output, text, error)) {
     std::cerr << "treatycheck: error: " << error << "\n";

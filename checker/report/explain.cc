@@ -32,7 +32,8 @@ std::string names(const sema::World& world, const std::vector<sema::EntityId>& i
 /// An atom applied to named individuals, in words when it is described.
 std::string atom_words(const sema::World& world, sema::AtomId id, const std::vector<std::string>& args) {
   const sema::Atom& atom = world.atoms.at(id);
-  if (atom.description) return instantiate_description(*atom.description, atom.param_names, args);
+  std::string words = atom.description ? instantiate_description(*atom.description, atom.param_names, args) : "";
+  if (!words.empty()) return words;
   return atom.name + (args.empty() ? "" : "(" + list_words(args, ", ") + ")");
 }
 
@@ -70,7 +71,9 @@ std::string requirement_words(const sema::World& world, const analysis::Instance
         const sema::Definition& d = world.definitions.at(e.id);
         for (std::size_t i = 0; i < d.param_count && i < d.variables.size(); ++i) params.push_back(d.variables[i].name);
       }
-      return instantiate_description(*description, params, args);
+      std::string words = instantiate_description(*description, params, args);
+      if (words.empty()) break;
+      return words;
     }
     case sema::Op::Not: {
       std::string inner = requirement_words(world, instance, e.args[0]);
@@ -141,10 +144,12 @@ class Story {
     out_ << ++count_ << ". " << article_heading(world, instance.clause) << ", binds " << bearer << ":\n";
     if (auto words = article_words(world, instance.clause)) out_ << "     " << *words << "\n";
     out_ << "     " << where(in_.sources, clause.span) << ": " << span_text(in_.sources, clause.span) << "\n";
-    out_ << "   -> " << bearer << verb << requirement_words(world, instance, clause.content) << "\n";
-    out_ << "      (" << describe_in_instance(world, instance, clause.content) << ")";
-    if (exercised) out_ << "  <- the permission to be used";
-    out_ << "\n";
+    std::string words = requirement_words(world, instance, clause.content);
+    std::string formula = describe_in_instance(world, instance, clause.content);
+    out_ << "   -> " << bearer << verb << words << "\n";
+    if (words != formula) out_ << "      (" << formula << ")";
+    if (exercised) out_ << (words != formula ? "  " : "      ") << "<- the permission to be used";
+    if (exercised || words != formula) out_ << "\n";
     return count_;
   }
 
@@ -331,6 +336,7 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 std::string instantiate_description(const std::string& description, const std::vector<std::string>& params,
                                     const std::vector<std::string>& names) {
   std::string out;
+  std::vector<std::size_t> seen(params.size(), 0);
   for (std::size_t i = 0; i < description.size();) {
     if (!word_char(description[i])) {
       out += description[i++];
@@ -339,8 +345,11 @@ std::string instantiate_description(const std::string& description, const std::v
     std::size_t end = i;
     while (end < description.size() && word_char(description[end])) ++end;
     std::string word = description.substr(i, end - i);
-    for (std::size_t p = 0; p < params.size() && p < names.size(); ++p)
-      if (params[p] == word) word = names[p];
+    for (std::size_t p = 0; p < params.size() && p < names.size(); ++p) {
+      if (params[p] != word) continue;
+      if (++seen[p] > 1) return "";
+      word = names[p];
+    }
     out += word;
     i = end;
   }

@@ -32,7 +32,10 @@ std::string explain_finding(const ReportInput& input, const analysis::Finding& f
 
 /// A description with its parameters replaced by individuals' names:
 /// "helper assists victim" with (Finland, Estonia) -> "Finland assists Estonia".
-/// Whole words only; `names` follow the atom's parameters.
+/// Whole words only; `names` follow the atom's parameters. Returns "" when
+/// a parameter's name occurs twice (it is then also an ordinary word, as
+/// in "party holds an exercise near its border with near", and cannot be
+/// replaced safely).
 std::string instantiate_description(const std::string& description, const std::vector<std::string>& params,
                                     const std::vector<std::string>& names);
 

@@ -1,6 +1,8 @@
 // `treatycheck repair`: suggested edits in words and as patches.
 #include "report/repair.h"
 
+#include "report/report.h"
+
 #include <algorithm>
 #include <set>
 #include <tuple>
@@ -8,6 +10,10 @@
 
 namespace tc::report {
 namespace {
+
+/// Individuals an exception may quantify over: each one multiplies the
+/// grounding of the limited clause by the size of its domain.
+constexpr std::size_t kMaxQuantified = 2;
 
 std::string set_of_sort(const sema::World& world, sema::SortId sort) {
   if (sort == sema::kStateSort) return "states";
@@ -56,9 +62,16 @@ std::string condition_of(const sema::World& world, const ground::Problem& proble
   FreshNames fresh(world, clause);
   std::vector<std::pair<std::string, sema::SortId>> quantified;
   std::vector<std::string> facts;
+  std::set<sema::EntityId> own;
+  for (const auto& [entity, name] : name_of) own.insert(entity);
   for (const analysis::WitnessFact& fact : f.witness) {
     const ground::GroundAtom& atom = problem.atoms.at(fact.atom);
     const sema::Atom& declared = world.atoms.at(atom.atom);
+    // Only circumstances of the instance's own individuals limit the clause;
+    // the rest of the witness is about other States.
+    if (std::none_of(atom.args.begin(), atom.args.end(), [&](sema::EntityId e) { return own.count(e) > 0; })) continue;
+    std::size_t strangers = std::count_if(atom.args.begin(), atom.args.end(), [&](sema::EntityId e) { return !name_of.count(e); });
+    if (quantified.size() + strangers > kMaxQuantified) continue;
     std::string text = declared.name;
     for (std::size_t i = 0; i < atom.args.size(); ++i) {
       auto it = name_of.find(atom.args[i]);
@@ -134,6 +147,23 @@ RepairEdit exception_edit(const SourceSet& sources, const sema::World& world, se
   std::string before = text.substr(line_start, edit.insert_at - line_start);
   bool starts_line = std::all_of(before.begin(), before.end(), [](char ch) { return ch == ' ' || ch == '\t'; });
   edit.insertion = "unless " + condition + (starts_line ? "\n" + before : " ");
+  // "unless crisis(p)" on a clause that applies "when crisis(p)" leaves it
+  // nothing to apply to: say so rather than pass it off as a limitation.
+  std::vector<std::string> own;
+  analysis::InstanceInfo unbound{clause, {}, 0, 0};
+  for (const sema::Condition& k : c.conditions)
+    own.push_back((k.is_unless ? "not " : "") + describe_in_instance(world, unbound, k.formula));
+  std::vector<std::string> conjuncts;
+  for (std::size_t at = 0;;) {
+    std::size_t next = condition.find(" and ", at);
+    conjuncts.push_back(condition.substr(at, next == std::string::npos ? std::string::npos : next - at));
+    if (next == std::string::npos) break;
+    at = next + 5;
+  }
+  edit.repeats_condition =
+      condition.rfind("exists ", 0) != 0 && condition.find(" or ") == std::string::npos &&
+      std::all_of(conjuncts.begin(), conjuncts.end(),
+                  [&](const std::string& k) { return std::find(own.begin(), own.end(), k) != own.end(); });
   return edit;
 }
 
@@ -162,12 +192,18 @@ std::map<FileId, std::string> patched_files(const SourceSet& sources, const sema
 }
 
 std::string render_repair(const SourceSet& sources, const sema::World& world,
-                          const std::vector<RepairSuggestion>& suggestions, std::size_t conflicts) {
+                          const std::vector<RepairSuggestion>& suggestions, std::size_t conflicts, std::size_t unknown) {
   std::ostringstream out;
+  std::string open_questions =
+      unknown ? std::to_string(unknown) + (unknown == 1 ? " question is" : " questions are") +
+                    " unknown: a conflict may hide there, and no suggestion addresses it (treatycheck check "
+                    "lists them; raise the limits to settle them).\n"
+              : "";
   if (conflicts == 0) {
-    out << "nothing to repair: no unresolved conflict and no permission conflict.\n";
+    out << "nothing to repair: no unresolved conflict and no permission conflict.\n" << open_questions;
     return out.str();
   }
+  out << open_questions;
   out << conflicts << (conflicts == 1 ? " conflict" : " conflicts")
       << " to repair. Smallest sets of clauses to limit or remove, fewest edits to other instruments first;\n"
       << "each suggestion was checked by running the analysis again on the edited corpus.\n";
@@ -176,14 +212,15 @@ std::string render_repair(const SourceSet& sources, const sema::World& world,
     const RepairSuggestion& s = suggestions[n];
     std::string titles;
     for (const RepairEdit& e : s.edits) titles += (titles.empty() ? "" : " and ") + world.clause_title(e.clause);
-    out << "\n" << n + 1 << ". limit " << titles << "  (removes ";
+    bool limits = std::all_of(s.edits.begin(), s.edits.end(), [](const RepairEdit& e) { return !e.condition.empty(); });
+    out << "\n" << n + 1 << (limits ? ". limit " : ". delete ") << titles << "  (removes ";
     for (std::size_t i = 0; i < s.removes.size(); ++i) out << (i ? ", " : "") << s.removes[i];
     out << ")\n";
     for (const RepairEdit& e : s.edits) {
       const sema::Clause& clause = world.clauses.at(e.clause);
       if (e.condition.empty()) {
         out << "   " << location(sources, clause.span.file, clause.span.begin) << ": " << world.clause_title(e.clause)
-            << " conflicts whatever the circumstances: no exception limits it\n";
+            << ": no circumstance of the witness concerns this clause's parties, so no exception is drawn from it\n";
         continue;
       }
       std::string bearer = sources.file(clause.span.file).text().substr(clause.bearer.span.begin,
@@ -191,6 +228,8 @@ std::string render_repair(const SourceSet& sources, const sema::World& world,
       out << "   " << location(sources, clause.span.file, e.insert_at) << ": in " << world.clause_title(e.clause)
           << ", before \"" << collapsed(bearer) << "\" add:\n"
           << "       unless " << e.condition << "\n";
+      if (e.repeats_condition)
+        out << "   (this repeats the clause's own condition: the clause would never apply, as if deleted)\n";
     }
     if (s.exception_clean)
       out << "   checked: with " << (s.edits.size() == 1 ? "this exception" : "these exceptions")
@@ -199,7 +238,7 @@ std::string render_repair(const SourceSet& sources, const sema::World& world,
       out << "   not enough: with " << (s.edits.size() == 1 ? "this exception " : "these exceptions ")
           << s.exception_note << ".\n";
     if (s.removal_clean)
-      out << "   or delete " << (s.edits.size() == 1 ? "the clause" : "the clauses")
+      out << (limits ? "   or delete " : "   delete ") << (s.edits.size() == 1 ? "the clause" : "the clauses")
           << "; checked: without " << (s.edits.size() == 1 ? "it" : "them") << " the corpus has no unresolved conflict.\n";
     else
       out << "   deleting " << (s.edits.size() == 1 ? "the clause" : "the clauses") << " is not enough: "

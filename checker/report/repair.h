@@ -22,6 +22,7 @@ struct RepairEdit {
   std::string condition;    ///< "exists x in states: armed_attack(q, x)"; "" when none can be stated
   std::uint32_t insert_at = 0;  ///< byte offset in the clause's file: before the bearer
   std::string insertion;    ///< the text inserted there ("unless ...\n      ")
+  bool repeats_condition = false;  ///< the exception only repeats the clause's own `when`: a deletion in effect
 };
 
 /// One minimal correction set and what checking it showed.
@@ -52,8 +53,9 @@ RepairEdit exception_edit(const SourceSet& sources, const sema::World& world, se
 std::map<FileId, std::string> patched_files(const SourceSet& sources, const sema::World& world,
                                             const RepairSuggestion& suggestion, bool exceptions);
 
-/// The text report of `treatycheck repair`.
+/// The text report of `treatycheck repair`: `conflicts` to repair, with
+/// `unknown` questions the check left open (conflicts may hide there).
 std::string render_repair(const SourceSet& sources, const sema::World& world,
-                          const std::vector<RepairSuggestion>& suggestions, std::size_t conflicts);
+                          const std::vector<RepairSuggestion>& suggestions, std::size_t conflicts, std::size_t unknown);
 
 }  // namespace tc::report
