@@ -246,7 +246,7 @@ std::string render_html(const ReportFacts& facts) {
          "<span><i style=\"background:var(--unknown)\"></i>unknown</span></p>\n";
   out += "<h2>Conflicts between instruments</h2>\n<p>Each cell counts the findings that involve both instruments "
          "(the diagonal: within one instrument); click a cell to list them.</p>\n" + matrix(run);
-  out += "<h2>Articles in conflict</h2>\n<p>One column per instrument; a line joins two articles that conflict "
+  out += "<h2>Articles in conflict</h2>\n<p>Each instrument is a labelled group of its articles; a line joins two articles that conflict "
          "(thicker: more findings; dashed: settled by precedence). Click a line to list its findings.</p>\n"
          "<div class=\"graphbox\">\n" + render_graph_svg(layout_article_graph(run.findings)) + "</div>\n";
   out += "<h2 id=\"findings\">Findings (<span id=\"shown\">" + std::to_string(run.findings.size()) +

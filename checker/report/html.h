@@ -31,13 +31,16 @@ struct GraphEdge {
   std::string severity;  ///< the worst: "error" | "warning" | "note" | "unknown"
 };
 
-/// The article graph with a computed layout: instruments as columns
-/// (ordered by name), the articles of each in a column, ordered to keep
-/// edges short (barycentre passes), edges between them.
+/// The article graph with a computed layout: up to four instruments as
+/// columns (ordered by name); more are stacked left and right of the one
+/// with the most conflicts. The articles of an instrument are ordered to
+/// keep edges short (barycentre passes).
 struct GraphLayout {
   std::vector<std::string> columns;  ///< treaty names
   std::vector<GraphNode> nodes;
   std::vector<GraphEdge> edges;
+  std::vector<double> column_x, column_y;  ///< per instrument: where its group starts (its header)
+  std::vector<int> column_side;            ///< per instrument: -1 arcs go left, 1 right
   double width = 0, height = 0;
 };
 

@@ -10,7 +10,9 @@
 namespace tc::report {
 namespace {
 
-constexpr double kColumnWidth = 150, kColumnGap = 190, kNodeHeight = 24, kNodeGap = 10, kTop = 40, kMargin = 20;
+constexpr double kColumnWidth = 190, kColumnGap = 170, kNodeHeight = 24, kNodeGap = 8, kTop = 10, kMargin = 10;
+constexpr double kHeaderHeight = 26, kGroupGap = 18, kArcRoom = 70;
+constexpr std::size_t kMaxColumns = 4, kLabelChars = 20;
 constexpr int kBarycentrePasses = 4;
 
 int severity_rank(const std::string& s) {
@@ -82,6 +84,11 @@ GraphLayout layout_article_graph(const std::vector<FindingFacts>& findings) {
     n.key = key;
     n.treaty = c.treaty;
     n.label = "Art " + c.article;
+    if (c.article_title) {
+      std::string title = *c.article_title;
+      if (title.size() > kLabelChars) title = title.substr(0, kLabelChars - 3) + "...";
+      n.label += " " + title;
+    }
     n.title = key + (c.article_title ? " \"" + *c.article_title + "\"" : "") +
               (c.treaty_title ? " (" + *c.treaty_title + ")" : "");
     n.column = static_cast<std::size_t>(std::find(g.columns.begin(), g.columns.end(), c.treaty) - g.columns.begin());
@@ -108,29 +115,70 @@ GraphLayout layout_article_graph(const std::vector<FindingFacts>& findings) {
       if (severity_rank(s) > severity_rank(e.severity)) e.severity = s;
     }
   }
-  std::vector<std::vector<std::size_t>> columns(g.columns.size());
-  for (std::size_t n = 0; n < g.nodes.size(); ++n) columns[g.nodes[n].column].push_back(n);
-  for (auto& column : columns)
-    std::sort(column.begin(), column.end(),
+  // The articles of each instrument, by label, then ordered to keep edges short.
+  std::vector<std::vector<std::size_t>> groups(g.columns.size());
+  for (std::size_t n = 0; n < g.nodes.size(); ++n) groups[g.nodes[n].column].push_back(n);
+  for (auto& group : groups)
+    std::sort(group.begin(), group.end(),
               [&](std::size_t a, std::size_t b) { return label_less(g.nodes[a].label, g.nodes[b].label); });
-  order_columns(g, columns);
-  std::size_t tallest = 0;
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    tallest = std::max(tallest, columns[c].size());
-    for (std::size_t i = 0; i < columns[c].size(); ++i) {
-      GraphNode& n = g.nodes[columns[c][i]];
-      n.x = kMargin + static_cast<double>(c) * (kColumnWidth + kColumnGap);
-      n.y = kTop + static_cast<double>(i) * (kNodeHeight + kNodeGap);
+  order_columns(g, groups);
+
+  // Up to kMaxColumns instruments: one column each. More: the instrument
+  // with the most conflicts in the middle and the others stacked to its
+  // left and right, so the page grows down rather than sideways.
+  std::vector<std::vector<std::size_t>> stacks;  // per visual column: instrument indices
+  if (g.columns.size() <= kMaxColumns) {
+    for (std::size_t i = 0; i < g.columns.size(); ++i) stacks.push_back({i});
+  } else {
+    std::vector<std::size_t> degree(g.columns.size(), 0);
+    for (const GraphEdge& e : g.edges) {
+      if (g.nodes[e.from].column == g.nodes[e.to].column) continue;
+      degree[g.nodes[e.from].column] += e.findings.size();
+      degree[g.nodes[e.to].column] += e.findings.size();
+    }
+    std::size_t hub = static_cast<std::size_t>(std::max_element(degree.begin(), degree.end()) - degree.begin());
+    stacks.assign(3, {});
+    stacks[1].push_back(hub);
+    std::size_t left = 0, right = 0;
+    for (std::size_t i = 0; i < g.columns.size(); ++i) {
+      if (i == hub) continue;
+      bool to_left = left <= right;
+      stacks[to_left ? 0 : 2].push_back(i);
+      (to_left ? left : right) += groups[i].size() + 1;
     }
   }
-  // Columns of different heights are centred on the tallest.
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    double shift = static_cast<double>(tallest - columns[c].size()) * (kNodeHeight + kNodeGap) / 2;
-    for (std::size_t n : columns[c]) g.nodes[n].y += shift;
+  g.column_x.assign(g.columns.size(), 0);
+  g.column_y.assign(g.columns.size(), 0);
+  g.column_side.assign(g.columns.size(), 1);
+  double tallest = 0;
+  std::vector<double> stack_height(stacks.size(), 0);
+  for (std::size_t s = 0; s < stacks.size(); ++s) {
+    double y = kTop;
+    for (std::size_t i : stacks[s]) {
+      g.column_x[i] = kArcRoom + kMargin + static_cast<double>(s) * (kColumnWidth + kColumnGap);
+      g.column_y[i] = y;
+      g.column_side[i] = s == 0 && stacks.size() > 1 ? -1 : 1;
+      for (std::size_t k = 0; k < groups[i].size(); ++k) {
+        GraphNode& n = g.nodes[groups[i][k]];
+        n.x = g.column_x[i];
+        n.y = y + kHeaderHeight + static_cast<double>(k) * (kNodeHeight + kNodeGap);
+      }
+      y += kHeaderHeight + static_cast<double>(groups[i].size()) * (kNodeHeight + kNodeGap) + kGroupGap;
+    }
+    stack_height[s] = y - kTop;
+    tallest = std::max(tallest, stack_height[s]);
   }
-  g.width = columns.empty() ? 0 : 2 * kMargin + static_cast<double>(columns.size()) * kColumnWidth +
-                                      static_cast<double>(columns.size() - 1) * kColumnGap + 60;
-  g.height = kTop + static_cast<double>(tallest) * (kNodeHeight + kNodeGap) + kMargin;
+  // Shorter stacks are centred on the tallest.
+  for (std::size_t s = 0; s < stacks.size(); ++s) {
+    double shift = (tallest - stack_height[s]) / 2;
+    for (std::size_t i : stacks[s]) {
+      g.column_y[i] += shift;
+      for (std::size_t n : groups[i]) g.nodes[n].y += shift;
+    }
+  }
+  g.width = stacks.empty() ? 0 : 2 * (kMargin + kArcRoom) + static_cast<double>(stacks.size()) * kColumnWidth +
+                                     static_cast<double>(stacks.size() - 1) * kColumnGap;
+  g.height = kTop + tallest + kMargin;
   return g;
 }
 
@@ -140,17 +188,19 @@ std::string render_graph_svg(const GraphLayout& g) {
                     "\" height=\"" + number(g.height) + "\" viewBox=\"0 0 " + number(g.width) + " " +
                     number(g.height) + "\" role=\"img\" aria-label=\"articles and the conflicts between them\">\n";
   for (std::size_t c = 0; c < g.columns.size(); ++c) {
-    double x = kMargin + static_cast<double>(c) * (kColumnWidth + kColumnGap) + kColumnWidth / 2;
-    out += "<text class=\"column\" x=\"" + number(x) + "\" y=\"22\">" + html_escape(g.columns[c]) + "</text>\n";
+    out += "<text class=\"column\" x=\"" + number(g.column_x[c] + kColumnWidth / 2) + "\" y=\"" +
+           number(g.column_y[c] + 17) + "\">" + html_escape(g.columns[c]) + "</text>\n";
   }
   for (const GraphEdge& e : g.edges) {
     const GraphNode& a = g.nodes[e.from];
     const GraphNode& b = g.nodes[e.to];
     double ay = a.y + kNodeHeight / 2, by = b.y + kNodeHeight / 2;
     std::string d;
-    if (e.from == e.to || a.column == b.column) {
-      // Within one instrument: an arc out to the right of the column.
-      double x = a.x + kColumnWidth, bulge = 40 + std::abs(by - ay) / 4;
+    if (e.from == e.to || a.x == b.x) {
+      // Within one visual column: an arc out on the column's outer side.
+      double side = g.column_side[a.column];
+      double x = side < 0 ? a.x : a.x + kColumnWidth;
+      double bulge = side * std::min(kArcRoom - 5, 30 + std::abs(by - ay) / 5);
       d = "M" + number(x) + " " + number(ay) + " C" + number(x + bulge) + " " + number(ay - (e.from == e.to ? 18 : 0)) +
           " " + number(x + bulge) + " " + number(by + (e.from == e.to ? 18 : 0)) + " " + number(x) + " " + number(by);
     } else {
