@@ -128,6 +128,13 @@ std::string span_text(const SourceSet& sources, Span span) {
   return out;
 }
 
+/// The definitions with several readings that an expression uses (directly or through other definitions).
+void collect_terms(const sema::World& world, const sema::Expr& e, std::set<sema::DefinitionId>& out) {
+  if (e.op == sema::Op::Definition && out.insert(e.id).second)
+    for (const sema::Definition::Reading& r : world.definitions.at(e.id).readings) collect_terms(world, r.body, out);
+  for (const sema::Expr& a : e.args) collect_terms(world, a, out);
+}
+
 /// Numbered paragraphs of the story.
 class Story {
  public:
@@ -150,6 +157,11 @@ class Story {
     if (words != formula) out_ << "      (" << formula << ")";
     if (exercised) out_ << (words != formula ? "  " : "      ") << "<- the permission to be used";
     if (exercised || words != formula) out_ << "\n";
+    // A defined term is expanded by grounding: show what it amounts to here.
+    std::set<sema::DefinitionId> terms;
+    collect_terms(world, clause.content, terms);
+    if (!terms.empty() && instance.norm < in_.problem.norms.size())
+      out_ << "      that is: " << describe(world, in_.problem, in_.problem.norms[instance.norm].content) << "\n";
     return count_;
   }
 
@@ -181,13 +193,6 @@ std::vector<std::string> numbers(std::size_t from, std::size_t to) {
   std::vector<std::string> out;
   for (std::size_t i = from; i <= to; ++i) out.push_back(std::to_string(i));
   return out;
-}
-
-/// The definitions with several readings that an expression uses (directly or through other definitions).
-void collect_terms(const sema::World& world, const sema::Expr& e, std::set<sema::DefinitionId>& out) {
-  if (e.op == sema::Op::Definition && out.insert(e.id).second)
-    for (const sema::Definition::Reading& r : world.definitions.at(e.id).readings) collect_terms(world, r.body, out);
-  for (const sema::Expr& a : e.args) collect_terms(world, a, out);
 }
 
 void tell_readings(Story& story, const sema::World& world, const analysis::Finding& f, const ExplainContext& context) {
@@ -242,11 +247,31 @@ void tell_caught(Story& story, const ReportInput& input, const analysis::Finding
              (f.instance_count == 1 ? " instance" : " instances") + " in all.");
 }
 
+/// The witness told for the individuals of the instances: circumstances
+/// about other States are counted, not listed (the check lists them).
 std::string scenario_sentence(const ReportInput& input, const analysis::Finding& f) {
+  std::set<sema::EntityId> involved;
+  auto note = [&](const analysis::InstanceInfo& i) {
+    involved.insert(i.bearer);
+    involved.insert(i.binding.begin(), i.binding.end());
+  };
+  if (f.exercised) note(*f.exercised);
+  for (const analysis::InstanceInfo& i : f.representative) note(i);
   std::vector<std::string> facts;
-  for (const analysis::WitnessFact& fact : f.witness) facts.push_back(fact_words(input.world, input.problem, fact));
-  if (facts.empty()) return "In any situation (no particular circumstance is needed):";
-  return "Suppose " + list_words(facts) + ".";
+  std::size_t elsewhere = 0;
+  for (const analysis::WitnessFact& fact : f.witness) {
+    const std::vector<sema::EntityId>& args = input.problem.atoms.at(fact.atom).args;
+    if (std::all_of(args.begin(), args.end(), [&](sema::EntityId e) { return involved.count(e) > 0; }))
+      facts.push_back(fact_words(input.world, input.problem, fact));
+    else
+      ++elsewhere;
+  }
+  std::string more = elsewhere ? " (The witness has " + std::to_string(elsewhere) +
+                                     (elsewhere == 1 ? " more circumstance" : " more circumstances") +
+                                     " about other States; `treatycheck check` lists them.)"
+                               : "";
+  if (facts.empty()) return "In any situation (no particular circumstance of these States is needed):" + more;
+  return "Suppose " + list_words(facts) + "." + more;
 }
 
 std::string explain_conflict(const ReportInput& input, const analysis::Finding& f, const ExplainContext& context) {
