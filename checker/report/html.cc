@@ -46,7 +46,7 @@ section.finding h3{font-size:15px;margin:4px 0}
 dl{margin:4px 0;display:grid;grid-template-columns:110px 1fr;gap:2px 10px}dt{color:var(--muted)}dd{margin:0}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12.5px}
 pre{background:#f5f5f5;padding:4px 8px;margin:2px 0 6px;white-space:pre-wrap}
-.hidden{display:none}#script-errors{color:var(--error)}
+.hidden{display:none}#script-errors{color:var(--error)}#script-errors:empty{display:none}
 )";
 
 // Interaction only: every fact is in the page without it.
