@@ -1,6 +1,7 @@
 // The axioms a finding rests on (explanations).
 #include "analysis/axioms_used.h"
 
+#include <algorithm>
 #include <set>
 
 namespace tc::analysis {
@@ -8,7 +9,9 @@ namespace {
 
 /// More candidate axiom instances than this are not searched for a core:
 /// the explanation then names none rather than stall.
-constexpr std::size_t kMaxCandidates = 5000;
+constexpr std::size_t kMaxCandidates = 20000;
+/// Axiom steps out from the instances' conduct atoms before giving up.
+constexpr std::size_t kMaxSteps = 3;
 
 /// Deletion-minimises `core` (indices into `literals`): drops each member
 /// whose removal keeps the question unsatisfiable.
@@ -47,43 +50,10 @@ std::vector<std::uint32_t> core_of(smt::Solver& solver, const ground::Problem& p
   return out;
 }
 
-}  // namespace
-
-std::vector<std::uint32_t> linking_axioms(const ground::Problem& problem, const Finding& finding,
-                                          const smt::Limits& limits) {
-  if (finding.kind != FindingKind::ObligationConflict && finding.kind != FindingKind::PermissionConflict) return {};
-  if (finding.scenario.size() != problem.atoms.size()) return {};
-  std::vector<const InstanceInfo*> instances;
-  if (finding.exercised) instances.push_back(&*finding.exercised);
-  for (const InstanceInfo& i : finding.representative) instances.push_back(&i);
-
-  // Candidates: conduct axioms reachable from the instances' conduct atoms.
-  std::set<ground::GroundAtomId> reach;
-  for (const InstanceInfo* i : instances) {
-    if (i->norm >= problem.norms.size()) return {};
-    ground::collect_atoms(problem.pool, problem.norms[i->norm].content, reach);
-  }
-  std::vector<std::set<ground::GroundAtomId>> axiom_atoms(problem.axioms.size());
-  for (std::size_t a = 0; a < problem.axioms.size(); ++a)
-    if (problem.axioms[a].mentions_conduct) ground::collect_atoms(problem.pool, problem.axioms[a].formula, axiom_atoms[a]);
-  std::vector<bool> taken(problem.axioms.size(), false);
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (std::size_t a = 0; a < problem.axioms.size(); ++a) {
-      if (taken[a] || axiom_atoms[a].empty()) continue;
-      bool touches = false;
-      for (ground::GroundAtomId atom : axiom_atoms[a])
-        if (problem.atoms[atom].is_conduct && reach.count(atom)) touches = true;
-      if (!touches) continue;
-      taken[a] = grew = true;
-      reach.insert(axiom_atoms[a].begin(), axiom_atoms[a].end());
-    }
-  }
-  std::vector<std::uint32_t> candidates;
-  for (std::size_t a = 0; a < taken.size(); ++a)
-    if (taken[a]) candidates.push_back(static_cast<std::uint32_t>(a));
-  if (candidates.empty() || candidates.size() > kMaxCandidates) return {};
-
+/// A minimal set of `candidates` without which the instances could all be complied with.
+std::vector<std::uint32_t> linking_core(const ground::Problem& problem, const std::vector<const InstanceInfo*>& instances,
+                                        const Finding& finding, const std::vector<std::uint32_t>& candidates,
+                                        const smt::Limits& limits) {
   smt::Solver solver(problem, limits);
   smt::Encoding encoding;
   encoding.fixed_circumstances = &finding.scenario;
@@ -95,6 +65,50 @@ std::vector<std::uint32_t> linking_axioms(const ground::Problem& problem, const 
     solver.add(exercised ? requirement : solver.mk_implies(solver.encode(norm.applicability, encoding), requirement));
   }
   return core_of(solver, problem, candidates, encoding);
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> linking_axioms(const ground::Problem& problem, const Finding& finding,
+                                          const smt::Limits& limits) {
+  if (finding.kind != FindingKind::ObligationConflict && finding.kind != FindingKind::PermissionConflict) return {};
+  if (finding.scenario.size() != problem.atoms.size()) return {};
+  std::vector<const InstanceInfo*> instances;
+  if (finding.exercised) instances.push_back(&*finding.exercised);
+  for (const InstanceInfo& i : finding.representative) instances.push_back(&i);
+
+  std::set<ground::GroundAtomId> reach;
+  for (const InstanceInfo* i : instances) {
+    if (i->norm >= problem.norms.size()) return {};
+    ground::collect_atoms(problem.pool, problem.norms[i->norm].content, reach);
+  }
+  std::vector<std::set<ground::GroundAtomId>> axiom_atoms(problem.axioms.size());
+  for (std::size_t a = 0; a < problem.axioms.size(); ++a)
+    if (problem.axioms[a].mentions_conduct) ground::collect_atoms(problem.pool, problem.axioms[a].formula, axiom_atoms[a]);
+  // Candidates grow outwards from the instances' conduct atoms, one axiom
+  // step at a time: a link is usually one or two axioms away, and the
+  // whole closure of a real corpus holds far too many instances.
+  std::vector<bool> taken(problem.axioms.size(), false);
+  std::vector<std::uint32_t> candidates;
+  for (std::size_t step = 0; step < kMaxSteps; ++step) {
+    std::set<ground::GroundAtomId> next = reach;
+    bool grew = false;
+    for (std::size_t a = 0; a < problem.axioms.size(); ++a) {
+      if (taken[a] || axiom_atoms[a].empty()) continue;
+      bool touches = std::any_of(axiom_atoms[a].begin(), axiom_atoms[a].end(), [&](ground::GroundAtomId atom) {
+        return problem.atoms[atom].is_conduct && reach.count(atom) > 0;
+      });
+      if (!touches) continue;
+      taken[a] = grew = true;
+      candidates.push_back(static_cast<std::uint32_t>(a));
+      next.insert(axiom_atoms[a].begin(), axiom_atoms[a].end());
+    }
+    if (!grew || candidates.size() > kMaxCandidates) return {};
+    reach = std::move(next);
+    std::vector<std::uint32_t> found = linking_core(problem, instances, finding, candidates, limits);
+    if (!found.empty()) return found;
+  }
+  return {};
 }
 
 std::vector<std::uint32_t> contradicting_axioms(const ground::Problem& problem, const smt::Limits& limits) {
