@@ -2,6 +2,7 @@
 #include "analysis/axioms_used.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace tc::analysis {
@@ -30,8 +31,9 @@ std::vector<std::size_t> minimise(smt::Solver& solver, const std::vector<smt::Te
 }
 
 /// Asks `solver` under one assumption literal per candidate; a minimal
-/// core of candidates (indices into `candidates`) when unsatisfiable.
-std::vector<std::uint32_t> core_of(smt::Solver& solver, const ground::Problem& problem,
+/// core of candidates when unsatisfiable (possibly empty: none needed),
+/// nothing when satisfiable or unknown.
+std::optional<std::vector<std::uint32_t>> core_of(smt::Solver& solver, const ground::Problem& problem,
                                    const std::vector<std::uint32_t>& candidates, const smt::Encoding& encoding) {
   std::vector<smt::Term> literals;
   for (std::uint32_t a : candidates) {
@@ -39,7 +41,7 @@ std::vector<std::uint32_t> core_of(smt::Solver& solver, const ground::Problem& p
     solver.add(solver.mk_implies(lit, solver.encode(problem.axioms[a].formula, encoding)));
     literals.push_back(lit);
   }
-  if (solver.check(literals) != smt::Outcome::Unsat) return {};
+  if (solver.check(literals) != smt::Outcome::Unsat) return std::nullopt;
   std::vector<smt::Term> core = solver.core();
   std::vector<std::size_t> picked;
   for (std::size_t i = 0; i < literals.size(); ++i)
@@ -51,7 +53,7 @@ std::vector<std::uint32_t> core_of(smt::Solver& solver, const ground::Problem& p
 }
 
 /// A minimal set of `candidates` without which the instances could all be complied with.
-std::vector<std::uint32_t> linking_core(const ground::Problem& problem, const std::vector<const InstanceInfo*>& instances,
+std::optional<std::vector<std::uint32_t>> linking_core(const ground::Problem& problem, const std::vector<const InstanceInfo*>& instances,
                                         const Finding& finding, const std::vector<std::uint32_t>& candidates,
                                         const smt::Limits& limits) {
   smt::Solver solver(problem, limits);
@@ -105,8 +107,7 @@ std::vector<std::uint32_t> linking_axioms(const ground::Problem& problem, const 
     }
     if (!grew || candidates.size() > kMaxCandidates) return {};
     reach = std::move(next);
-    std::vector<std::uint32_t> found = linking_core(problem, instances, finding, candidates, limits);
-    if (!found.empty()) return found;
+    if (auto found = linking_core(problem, instances, finding, candidates, limits)) return *found;
   }
   return {};
 }
@@ -116,7 +117,7 @@ std::vector<std::uint32_t> contradicting_axioms(const ground::Problem& problem, 
   std::vector<std::uint32_t> candidates;
   for (std::size_t a = 0; a < problem.axioms.size(); ++a) candidates.push_back(static_cast<std::uint32_t>(a));
   smt::Solver solver(problem, limits);
-  return core_of(solver, problem, candidates, {});
+  return core_of(solver, problem, candidates, {}).value_or(std::vector<std::uint32_t>{});
 }
 
 }  // namespace tc::analysis

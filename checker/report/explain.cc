@@ -10,6 +10,8 @@ namespace tc::report {
 namespace {
 
 constexpr std::size_t kMaxNamesShown = 12;
+/// Past this length an expanded term is cut to the alternatives that matter.
+constexpr std::size_t kLongExpansion = 160;
 
 bool word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -160,9 +162,15 @@ class Story {
     // A defined term is expanded by grounding: show what it amounts to here.
     std::set<sema::DefinitionId> terms;
     collect_terms(world, clause.content, terms);
-    if (!terms.empty() && instance.norm < in_.problem.norms.size())
-      out_ << "      that is: " << describe(world, in_.problem, in_.problem.norms[instance.norm].content) << "\n";
+    if (!terms.empty() && instance.norm < in_.problem.norms.size()) expansion(instance);
     return count_;
+  }
+
+  /// The conduct the other instances of the finding are about: a long
+  /// expansion is cut to the alternatives that touch it.
+  void set_others(const analysis::Finding& f) {
+    if (f.exercised) instances_.push_back(&*f.exercised);
+    for (const analysis::InstanceInfo& i : f.representative) instances_.push_back(&i);
   }
 
   /// One axiom instance: what the corpus states as background knowledge.
@@ -181,10 +189,37 @@ class Story {
   }
 
   void line(const std::string& text) { out_ << text << "\n"; }
+
+  /// What a defined term amounts to for this instance; when that is long,
+  /// the alternatives that mention the other instances' conduct.
+  void expansion(const analysis::InstanceInfo& instance) {
+    const ground::Problem& problem = in_.problem;
+    ground::NodeId content = problem.norms[instance.norm].content;
+    std::string full = describe(in_.world, problem, content);
+    const ground::Node& node = problem.pool.node(content);
+    std::set<ground::GroundAtomId> others;
+    for (const analysis::InstanceInfo* i : instances_)
+      if (i != &instance && i->norm < problem.norms.size()) ground::collect_atoms(problem.pool, problem.norms[i->norm].content, others);
+    std::vector<std::string> touching;
+    if (full.size() > kLongExpansion && node.op == ground::NodeOp::Or) {
+      for (ground::NodeId kid : node.kids) {
+        std::set<ground::GroundAtomId> atoms;
+        ground::collect_atoms(problem.pool, kid, atoms);
+        if (std::any_of(atoms.begin(), atoms.end(), [&](ground::GroundAtomId a) { return others.count(a) > 0; }))
+          touching.push_back(describe(in_.world, problem, kid));
+      }
+    }
+    if (touching.empty()) {
+      out_ << "      that is: " << full << "\n";
+      return;
+    }
+    out_ << "      that is, among " << node.kids.size() << " alternatives: " << list_words(touching, " or ") << "\n";
+  }
   std::string str() const { return out_.str(); }
 
  private:
   const ReportInput& in_;
+  std::vector<const analysis::InstanceInfo*> instances_;  ///< every instance of the finding
   std::ostringstream out_;
   std::size_t count_ = 0;
 };
@@ -278,6 +313,7 @@ std::string explain_conflict(const ReportInput& input, const analysis::Finding& 
   Story story(input);
   const sema::World& world = input.world;
   bool permission = f.kind == analysis::FindingKind::PermissionConflict;
+  story.set_others(f);
   story.line(scenario_sentence(input, f));
   story.line("");
   std::size_t first_norm = 1, used = 0;
