@@ -184,7 +184,7 @@ GraphLayout layout_article_graph(const std::vector<FindingFacts>& findings) {
 
 std::string render_graph_svg(const GraphLayout& g) {
   if (g.nodes.empty()) return "<p class=\"empty\">No article takes part in a finding.</p>\n";
-  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"graph\" width=\"" + number(g.width) +
+  std::string out = "<svg class=\"graph\" width=\"" + number(g.width) +
                     "\" height=\"" + number(g.height) + "\" viewBox=\"0 0 " + number(g.width) + " " +
                     number(g.height) + "\" role=\"img\" aria-label=\"articles and the conflicts between them\">\n";
   for (std::size_t c = 0; c < g.columns.size(); ++c) {
