@@ -78,7 +78,7 @@ PY
 check_page nato --as-of 2024-06-01 tests/golden/formats/nato_text.treaty
 check_page permission --as-of 2024-06-01 examples/tutorial/04-readings-and-permissions.treaty
 check_page precedence --as-of 2024-06-01 examples/tutorial/05-precedence.treaty
-check_page unknown --as-of 2024-06-01 --rlimit 1 tests/golden/formats/unknown_json.treaty
+check_page unknown --as-of 2024-06-01 --rlimit 100 tests/golden/formats/unknown_json.treaty
 check_page consistent --as-of 2024-06-01 examples/tutorial/01-first-obligation.treaty
 check_page draft-2009 --as-of 2024-06-01 --max-rounds 10 --no-permissions examples/est-2009-draft.treaty
 exit $status
