@@ -47,7 +47,7 @@ int run_arguments(int argc, char** argv) {
         ->check(CLI::IsMember({"error", "warning", "never"}));
     sub->add_option("--rlimit", common.rlimit, "deterministic solver resource limit per query (0 = none)");
     sub->add_option("--timeout", common.timeout_seconds, "wall-clock limit per solver query, in seconds (0 = none)");
-    sub->add_option("--format", common.format, "report format: text|json|sarif|junit|github|markdown (test: text|json|junit)");
+    sub->add_option("--format", common.format, "report format: text|json|sarif|junit|github|markdown|html (test: text|json|junit)");
     sub->add_option("-o,--output", common.output, "write the report to FILE (atomically)");
     sub->add_flag("--stats", common.stats, "print phase statistics on stderr");
     sub->add_option("--reading", common.readings, "TERM=NAME: choose a reading of a vague term (repeatable)");
@@ -82,6 +82,19 @@ int run_arguments(int argc, char** argv) {
   DraftingCommands drafting;  // fmt, lint, query, emit-smt2 (cli/drafting.h)
   drafting.add(app);
 
+  std::string explain_id;
+  CLI::App* explain = app.add_subcommand("explain", "one finding told in plain words: the scenario, each clause, why no conduct complies");
+  explain->add_option("id", explain_id, "the finding's id (TC2001-...), or a unique prefix of it")->required();
+  add_common(explain);
+  add_check_options(explain);
+  RepairOptions repair_options;
+  CLI::App* repair = app.add_subcommand("repair", "minimal sets of clauses whose limitation or removal removes the conflicts, each verified");
+  add_common(repair);
+  add_check_options(repair);
+  repair->add_option("--max-size", repair_options.max_size, "largest set of clauses to suggest (default 3)");
+  repair->add_option("--suggestions", repair_options.max_suggestions, "how many suggestions to list (default 5)");
+  repair->add_option("--apply", repair_options.apply, "write suggestion N's edits into the files (1 = the first)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -102,6 +115,16 @@ int run_arguments(int argc, char** argv) {
   if (test->parsed()) return run_test(common);
   if (diff->parsed()) return run_diff(common);
   if (std::optional<int> status = drafting.run(want_color)) return *status;
+  if (explain->parsed()) {
+    ExplainOptions explain_options;
+    static_cast<CheckOptions&>(explain_options) = common;
+    explain_options.id = explain_id;
+    return run_explain(explain_options);
+  }
+  if (repair->parsed()) {
+    static_cast<CheckOptions&>(repair_options) = common;
+    return run_repair(repair_options);
+  }
   std::cerr << app.help();
   return kExitInputError;
 }

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "analysis/analyse.h"
 #include "analysis/expectations.h"
@@ -27,6 +28,7 @@ namespace tc::cli {
 namespace {
 
 std::atomic<bool> g_interrupted{false};
+std::atomic<bool> g_progress_shown{false};  ///< a progress line is on the terminal
 
 extern "C" void on_sigint(int) { g_interrupted.store(true); }
 
@@ -149,9 +151,25 @@ bool resolve_check_setup(const CheckOptions& options, ground::GroundOptions& gro
       double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::cerr << "[" << static_cast<long>(t * 1000) << " ms] " << line << "\n";
     };
+  } else if (isatty(STDERR_FILENO)) {
+    // Progress for a terminal only, and only once a check has run for a
+    // second: a quick check stays silent, and logs and pipes never see it.
+    auto start = std::chrono::steady_clock::now();
+    analysis_options.progress = [start](const std::string& line) {
+      if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) return;
+      std::cerr << "\r\033[K" << "treatycheck: " << line.substr(0, 100) << std::flush;
+      g_progress_shown.store(true);
+    };
   }
   std::signal(SIGINT, on_sigint);
   return true;
+}
+
+std::unique_ptr<analysis::Run> analyse_with_progress(const sema::World& world, const ground::GroundOptions& ground_options,
+                                                     const analysis::AnalysisOptions& analysis_options) {
+  std::unique_ptr<analysis::Run> run = analysis::run_analysis(world, ground_options, analysis_options);
+  if (g_progress_shown.exchange(false)) std::cerr << "\r\033[K" << std::flush;
+  return run;
 }
 
 bool check_revision(const std::vector<std::string>& paths, const CheckOptions& options, CheckedRevision& out) {
@@ -159,7 +177,7 @@ bool check_revision(const std::vector<std::string>& paths, const CheckOptions& o
   if (!resolve_check_setup(options, out.ground_options, analysis_options)) return false;
   out.world = front_end(paths, out.sources, options.use_color);
   if (!out.world) return false;
-  std::unique_ptr<analysis::Run> run = analysis::run_analysis(*out.world, out.ground_options, analysis_options);
+  std::unique_ptr<analysis::Run> run = analyse_with_progress(*out.world, out.ground_options, analysis_options);
   out.problem = std::move(run->problem);
   out.analysis = std::move(run->analysis);
   return true;
@@ -176,7 +194,7 @@ int run_check(const CheckOptions& options) {
   FrontEndTimes times;
   std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color, &times);
   if (!world) return kExitInputError;
-  std::unique_ptr<analysis::Run> run = analysis::run_analysis(*world, ground_options, analysis_options);
+  std::unique_ptr<analysis::Run> run = analyse_with_progress(*world, ground_options, analysis_options);
   const ground::Problem& problem = run->problem;
   const analysis::Analysis& analysis = run->analysis;
   auto report_start = std::chrono::steady_clock::now();
@@ -197,7 +215,7 @@ int run_test(const CheckOptions& options) {
   std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color);
   if (!world) return kExitInputError;
   analysis_options.keep_test_names = true;  // scenarios name states: keep them in the reduced world
-  std::unique_ptr<analysis::Run> run = analysis::run_analysis(*world, ground_options, analysis_options);
+  std::unique_ptr<analysis::Run> run = analyse_with_progress(*world, ground_options, analysis_options);
   const analysis::Analysis& analysis = run->analysis;
   if (analysis.internal_error) {
     std::cerr << "treatycheck: internal error: " << analysis.internal_error_message << "\n";

@@ -42,6 +42,23 @@ struct DiffOptions : CheckOptions {
   std::vector<std::string> with;  ///< corpus files checked with both revisions
 };
 
+/// Options of `explain ID [PATHS...]`.
+struct ExplainOptions : CheckOptions {
+  std::string id;  ///< the finding's id, or a unique prefix of it (at least 6 characters)
+};
+
+/// Options of `repair [PATHS...]`.
+struct RepairOptions : CheckOptions {
+  std::size_t max_size = 3;         ///< largest set of clauses suggested
+  std::size_t max_suggestions = 5;  ///< suggestions listed (smallest first)
+  std::size_t apply = 0;            ///< 1-based suggestion to write into the files (0 = none)
+};
+
+/// `treatycheck explain ID [PATHS...]`.
+int run_explain(const ExplainOptions& options);
+/// `treatycheck repair [PATHS...]`.
+int run_repair(const RepairOptions& options);
+
 /// `treatycheck check [PATHS...]`.
 int run_check(const CheckOptions& options);
 /// `treatycheck test [PATHS...]`.

@@ -12,6 +12,7 @@
 #include "cli/pipeline.h"
 #include "report/diff.h"
 #include "report/github.h"
+#include "report/html.h"
 #include "report/json.h"
 #include "report/junit.h"
 #include "report/markdown.h"
@@ -65,6 +66,7 @@ std::string render_machine(const std::string& format, const report::ReportFacts&
   if (format == "junit") return report::render_junit(facts);
   if (format == "github") return report::render_github(facts);
   if (format == "markdown") return report::render_markdown(facts);
+  if (format == "html") return report::render_html(facts);
   return "";
 }
 

@@ -26,7 +26,7 @@ struct ReportTarget {
 };
 
 /// The formats of `check` and `diff`.
-inline const std::vector<std::string> kCheckFormats{"text", "json", "sarif", "junit", "github", "markdown"};
+inline const std::vector<std::string> kCheckFormats{"text", "json", "sarif", "junit", "github", "markdown", "html"};
 /// The formats of `test`.
 inline const std::vector<std::string> kTestFormats{"text", "json", "junit"};
 
@@ -36,7 +36,7 @@ inline const std::vector<std::string> kTestFormats{"text", "json", "junit"};
 bool report_targets(const CheckOptions& options, const std::vector<std::string>& formats,
                     std::vector<ReportTarget>& targets);
 
-/// Renders `facts` in a machine format (json, sarif, junit, github, markdown).
+/// Renders `facts` in a machine format (json, sarif, junit, github, markdown) or as HTML.
 std::string render_machine(const std::string& format, const report::ReportFacts& facts);
 
 /// Writes `content` to `target` atomically; prints an error and returns false on failure.

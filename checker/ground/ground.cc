@@ -260,6 +260,7 @@ void Grounder::ground_clauses() {
     const sema::Clause& clause = world_.clauses[c];
     if (!problem_.treaty_in_force[clause.treaty]) continue;
     if (options_.only_clauses && !options_.only_clauses->count(c)) continue;
+    if (options_.excluded_clauses.count(c)) continue;
     const std::vector<EntityId>& parties = problem_.parties_of_treaty[clause.treaty];
     std::vector<EntityId> env(clause.variables.size(), 0);
     for_each_binding(clause.bindings, 0, pool_.true_node(), env, [&](NodeId guard) {

@@ -108,6 +108,8 @@ struct GroundOptions {
   std::map<std::string, std::string> readings;
   /// Treaties left out entirely (e.g. `expect consistent without EST`).
   std::set<sema::TreatyId> excluded_treaties;
+  /// Clauses left out as if deleted (`treatycheck repair` verifies its suggestions so).
+  std::set<sema::ClauseId> excluded_clauses;
   /// When set, only these clauses are grounded (instance counting).
   std::optional<std::set<sema::ClauseId>> only_clauses;
   /// Skip axioms (instance counting needs none).

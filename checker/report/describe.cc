@@ -141,7 +141,8 @@ std::string describe_fact(const sema::World& world, const ground::Problem& probl
   return fact.value ? text : "not " + text;
 }
 
-std::string describe_instance(const sema::World& world, const analysis::InstanceInfo& instance) {
+std::string describe_in_instance(const sema::World& world, const analysis::InstanceInfo& instance,
+                                 const sema::Expr& expr) {
   const sema::Clause& clause = world.clauses.at(instance.clause);
   std::vector<sema::EntityId> env(clause.variables.size(), 0);
   std::vector<bool> bound(clause.variables.size(), false);
@@ -149,12 +150,16 @@ std::string describe_instance(const sema::World& world, const analysis::Instance
     env[clause.bindings[i].var] = instance.binding[i];
     bound[clause.bindings[i].var] = true;
   }
-  ExprPrinter printer(world, clause.variables, env, bound);
+  return cap(ExprPrinter(world, clause.variables, env, bound).print(expr));
+}
+
+std::string describe_instance(const sema::World& world, const analysis::InstanceInfo& instance) {
+  const sema::Clause& clause = world.clauses.at(instance.clause);
   const char* verb = clause.modality == sema::Modality::Obligation    ? " obliges "
                      : clause.modality == sema::Modality::Prohibition ? " forbids "
                                                                       : " permits ";
   return cap(world.clause_title(instance.clause) + verb + world.entities.at(instance.bearer).display + ": " +
-             printer.print(clause.content));
+             describe_in_instance(world, instance, clause.content));
 }
 
 std::vector<std::string> describe_instances(const sema::World& world, const ground::Problem& problem,

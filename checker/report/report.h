@@ -37,6 +37,11 @@ std::string describe(const sema::World& world, const ground::Problem& problem, g
 /// "armed_attack(Belarus, Estonia)", "not unsc_has_acted(Estonia)", "threat_level = 3".
 std::string describe_fact(const sema::World& world, const ground::Problem& problem, const analysis::WitnessFact& fact);
 
+/// An expression of the instance's clause with its `for each` variables
+/// replaced by the instance's individuals: "assist(Finland, Estonia)".
+std::string describe_in_instance(const sema::World& world, const analysis::InstanceInfo& instance,
+                                 const sema::Expr& expr);
+
 /// One instance in words: "NAT Art 5 obliges Finland: assist(Finland, Estonia)".
 std::string describe_instance(const sema::World& world, const analysis::InstanceInfo& instance);
 
