@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <iostream>
 #include <map>
 #include <set>
 
@@ -36,11 +37,11 @@ struct RandomTerms : RandomWorld {
   }
 
   void add_terms() {
-    int terms = 2 + pick(2);
+    int terms = pick(4) == 0 ? 3 : 2;
     for (int t = 0; t < terms; ++t) {
       sema::Definition d;
       d.name = "t" + std::to_string(t);
-      int readings = pick(4) == 0 ? 3 : 2;
+      int readings = pick(5) == 0 ? 3 : 2;
       bool conduct = pick(3) != 0;
       for (int r = 0; r < readings; ++r) {
         sema::Expr body = formula(1, conduct, true, -1);
@@ -87,7 +88,9 @@ bool predicted(const analysis::FindingReadings& r, const ReadingChoice& choice) 
   return std::find(r.holds_under.begin(), r.holds_under.end(), key) != r.holds_under.end();
 }
 
-static const unsigned kCorpora = std::getenv("TC_PROPERTY_CORPORA") ? std::atoi(std::getenv("TC_PROPERTY_CORPORA")) : 300;
+// 30 corpora by default (each analysed under every combination: about a
+// second each); TC_PROPERTY_CORPORA raises it.
+static const unsigned kCorpora = std::getenv("TC_PROPERTY_CORPORA") ? std::atoi(std::getenv("TC_PROPERTY_CORPORA")) : 30;
 
 TEST(ReadingsProperty, AllReadingsEqualsUnionOfSingleReadingRuns) {
   int pruned = 0, depending = 0, everywhere = 0;
@@ -130,6 +133,8 @@ TEST(ReadingsProperty, AllReadingsEqualsUnionOfSingleReadingRuns) {
     for (const auto& [id, where] : holds) truth.insert(id);
     EXPECT_EQ(merged, truth) << "seed " << seed;
   }
+  std::cout << kCorpora << " corpora: " << pruned << " pruned, " << depending << " findings depend on a reading, "
+            << everywhere << " hold under every reading\n";
   // The generator must exercise pruning and findings that do and do not depend on a reading.
   EXPECT_GT(pruned, static_cast<int>(kCorpora / 10));
   EXPECT_GT(depending, static_cast<int>(kCorpora / 10));
@@ -137,7 +142,7 @@ TEST(ReadingsProperty, AllReadingsEqualsUnionOfSingleReadingRuns) {
 }
 
 TEST(ReadingsProperty, IdsSurviveAReadingThatChangesNothing) {
-  for (unsigned seed = 1; seed <= 60; ++seed) {
+  for (unsigned seed = 1; seed <= 20; ++seed) {
     RandomTerms random(seed);
     random.build();
     random.add_terms();
