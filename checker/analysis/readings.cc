@@ -116,6 +116,8 @@ Outcome outcome(const Finding& f, const Analysis& analysis) {
   for (const Finding& g : analysis.findings) {
     if (g.id == f.id) return Outcome::Holds;
   }
+  // An open question is either open or not; another one cannot hide it.
+  if (f.kind == FindingKind::Unknown) return Outcome::Absent;
   for (const Finding& g : analysis.findings) {
     if (g.kind != FindingKind::Unknown) continue;
     // An unknown names the clauses of the question it left open; one that

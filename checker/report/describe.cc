@@ -257,11 +257,12 @@ std::string combinations_text(const std::vector<std::string>& terms, const std::
 
 }  // namespace
 
-std::string describe_readings(const analysis::FindingReadings& r) {
+std::string describe_readings(const analysis::FindingReadings& r, bool open_question) {
+  std::string verb = open_question ? "is open" : "holds";
   std::string text;
   if (r.decisive.empty()) {
-    text = r.varied.empty() ? "holds under every reading (no term with several readings bears on it)"
-                            : "holds under every reading of " + joined(r.varied, ", ", " and ");
+    text = r.varied.empty() ? verb + " under every reading (no term with several readings bears on it)"
+                            : verb + " under every reading of " + joined(r.varied, ", ", " and ");
   } else {
     // Per decisive term, the readings that occur among the holding combinations.
     std::vector<std::vector<std::string>> per_term(r.decisive.size());
@@ -273,14 +274,14 @@ std::string describe_readings(const analysis::FindingReadings& r) {
     std::size_t product = 1;
     for (const auto& readings : per_term) product *= readings.size();
     if (r.holds_under.empty()) {
-      text = "holds under no reading checked";
+      text = verb + " under no reading checked";
     } else if (product == r.holds_under.size()) {
       std::vector<std::string> parts;
       for (std::size_t t = 0; t < r.decisive.size(); ++t)
         parts.push_back("the " + joined(per_term[t], ", ", " or ") + " reading of " + r.decisive[t]);
-      text = "holds only under " + joined(parts, ", ", " and ");
+      text = verb + " only under " + joined(parts, ", ", " and ");
     } else {
-      text = "holds only under " + combinations_text(r.decisive, r.holds_under);
+      text = verb + " only under " + combinations_text(r.decisive, r.holds_under);
     }
   }
   if (!r.undecided_under.empty())

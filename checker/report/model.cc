@@ -170,7 +170,7 @@ FindingFacts finding_facts(const ReportInput& input, const Locator& locator, con
   out.question = f.question;
   out.unknown_reason = f.unknown_reason;
   out.readings = f.readings;
-  if (f.readings) out.readings_text = describe_readings(*f.readings);
+  if (f.readings) out.readings_text = describe_readings(*f.readings, f.kind == analysis::FindingKind::Unknown);
   return out;
 }
 

@@ -64,8 +64,9 @@ std::string clause_text(const SourceSet& sources, const sema::World& world, sema
 /// Under which readings a finding holds, in words: "under every reading
 /// of affects_security", "only under the broad reading of
 /// affects_security", "only under affects_security=broad with
-/// at_expense_of=broad; ...". Empty when the finding carries no readings.
-std::string describe_readings(const analysis::FindingReadings& readings);
+/// at_expense_of=broad; ...". With `open_question` (an unknown finding)
+/// it says "is open" instead of "holds".
+std::string describe_readings(const analysis::FindingReadings& readings, bool open_question = false);
 
 /// The run's readings in one line: "12 of 48 combinations of readings of
 /// affects_security, at_expense_of checked (the others cannot change a finding)".

@@ -47,7 +47,7 @@ void render_finding(std::ostream& out, const ReportInput& input, const analysis:
   if (f.kind == analysis::FindingKind::Unknown) {
     out << "  unknown:  treatycheck could not decide this question within its limits; it is NOT reported as consistent.\n"
         << indent << "Raise --rlimit or --timeout, or split the corpus.\n";
-    if (f.readings) out << "  readings: " << describe_readings(*f.readings) << "\n";
+    if (f.readings) out << "  readings: " << describe_readings(*f.readings, true) << "\n";
     out << "  id:       " << f.id << "\n\n";
     return;
   }
