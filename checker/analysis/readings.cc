@@ -255,6 +255,7 @@ Analysis merge_readings(const ReadingPlan& plan, const std::vector<const Analysi
                         std::vector<std::size_t>& source) {
   Analysis out;
   out.readings = plan.summary;
+  out.readings->combinations = analyses.size();
   std::map<std::string, std::size_t> first;  // id -> index into out.findings
   for (std::size_t run = 0; run < analyses.size(); ++run) {
     const Analysis& a = *analyses[run];
@@ -319,7 +320,7 @@ std::unique_ptr<ReadingsRun> run_all_readings(const sema::World& full, const gro
                                               const AnalysisOptions& options) {
   auto out = std::make_unique<ReadingsRun>();
   out->plan = plan_readings(full, ground_options);
-  std::vector<const Analysis*> analyses;
+  std::set<std::string> seen;
   for (std::size_t i = 0; i < out->plan.combinations.size(); ++i) {
     ground::GroundOptions chosen = ground_options;
     chosen.readings = out->plan.combinations[i];
@@ -328,14 +329,20 @@ std::unique_ptr<ReadingsRun> run_all_readings(const sema::World& full, const gro
       for (const auto& [term, reading] : chosen.readings) line += " " + term + "=" + reading;
       options.progress(line);
     }
-    out->runs.push_back(run_analysis(full, chosen, options));
-    analyses.push_back(&out->runs.back()->analysis);
+    std::unique_ptr<Run> run = run_analysis(full, chosen, options);
+    bool new_finding = false;
+    for (const Finding& f : run->analysis.findings) new_finding |= seen.insert(f.id).second;
+    out->analyses.push_back(std::move(run->analysis));
+    // Only the first run of each finding supplies its witness (merge_readings).
+    out->runs.push_back(i == 0 || new_finding ? std::move(run) : nullptr);
     if (options.interrupted && options.interrupted->load()) break;
   }
+  std::vector<const Analysis*> analyses;
+  for (const Analysis& a : out->analyses) analyses.push_back(&a);
   std::vector<std::size_t> source;
   out->analysis = merge_readings(out->plan, analyses, source);
   for (std::size_t i = 0; i < out->analysis.findings.size(); ++i)
-    out->problem_of[out->analysis.findings[i].id] = &out->runs[source[i]]->problem;
+    out->problem_of[out->analysis.findings[i].id] = &out->runs.at(source[i])->problem;
   return out;
 }
 

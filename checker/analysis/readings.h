@@ -56,17 +56,23 @@ ReadingPlan plan_readings(const sema::World& world, const ground::GroundOptions&
 Analysis merge_readings(const ReadingPlan& plan, const std::vector<const Analysis*>& analyses,
                         std::vector<std::size_t>& source);
 
-/// The analyses of every planned combination and their merge. The runs
-/// are kept: each merged finding's witness refers to the grounded
-/// problem of the run it came from (`problem_of`).
+/// The analyses of every planned combination and their merge. Each
+/// merged finding's witness refers to the grounded problem of the run it
+/// came from (`problem_of`), so those runs are kept; the others are freed
+/// as soon as their analysis is taken.
 struct ReadingsRun {
   ReadingPlan plan;
-  std::vector<std::unique_ptr<Run>> runs;  ///< one per combination, in plan order
-  Analysis analysis;                       ///< merged; `readings` set
+  /// One per combination checked, in plan order: the first (the
+  /// defaults) and every run that found a new finding; null for the rest.
+  std::vector<std::unique_ptr<Run>> runs;
+  std::vector<Analysis> analyses;  ///< one per combination checked, in plan order
+  Analysis analysis;               ///< merged; `readings` set
   std::map<std::string, const ground::Problem*> problem_of;  ///< finding id -> its run's problem
 };
 
-/// Plans, runs the analysis once per combination and merges.
+/// Plans, runs the analysis once per combination and merges. Stops early
+/// when `options.interrupted` is set; then only the combinations checked
+/// so far are merged (and counted in `readings.combinations`).
 std::unique_ptr<ReadingsRun> run_all_readings(const sema::World& full, const ground::GroundOptions& ground_options,
                                               const AnalysisOptions& options);
 
