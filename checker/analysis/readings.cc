@@ -248,6 +248,19 @@ ReadingPlan plan_readings(const sema::World& world, const ground::GroundOptions&
   for (ReadingChoice& choice : all)
     if (seen.insert(choice).second) plan.combinations.push_back(std::move(choice));
   plan.summary.combinations = plan.combinations.size();
+  for (const ReadingChoice& choice : plan.combinations) {
+    std::optional<std::set<sema::ClauseId>> only;
+    for (std::size_t g = 0; g < group_own.size() && !only; ++g) {
+      bool changed = std::any_of(group_own[g].begin(), group_own[g].end(), [&](sema::DefinitionId d) {
+        return choice.at(world.definitions[d].name) != base.at(world.definitions[d].name);
+      });
+      if (!changed) continue;
+      only.emplace();
+      for (sema::ClauseId c = 0; c < clause_count; ++c)
+        if (plan.group_of_clause[c] == static_cast<int>(g)) only->insert(c);
+    }
+    plan.clauses.push_back(std::move(only));
+  }
   return plan;
 }
 
@@ -324,6 +337,7 @@ std::unique_ptr<ReadingsRun> run_all_readings(const sema::World& full, const gro
   for (std::size_t i = 0; i < out->plan.combinations.size(); ++i) {
     ground::GroundOptions chosen = ground_options;
     chosen.readings = out->plan.combinations[i];
+    chosen.only_clauses = out->plan.clauses[i];
     if (options.progress) {
       std::string line = "readings " + std::to_string(i + 1) + "/" + std::to_string(out->plan.combinations.size()) + ":";
       for (const auto& [term, reading] : chosen.readings) line += " " + term + "=" + reading;

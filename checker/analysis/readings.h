@@ -17,6 +17,8 @@
 #include <cstddef>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,11 @@ struct ReadingPlan {
   /// The combinations to analyse, the defaults (with any --reading) first.
   /// Each names every term that is not "unused".
   std::vector<ReadingChoice> combinations;
+  /// Per combination: the clauses to analyse. A combination that changes
+  /// the reading of a term of one group only needs that group's clauses
+  /// (the others' findings are read from combinations that leave the group
+  /// at its defaults); nullopt = every clause.
+  std::vector<std::optional<std::set<sema::ClauseId>>> clauses;
   /// Per clause: its interaction group, or -1 when it is not in force.
   std::vector<int> group_of_clause;
   /// Per group: the terms varied for its findings (its own and the global ones).
