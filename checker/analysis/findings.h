@@ -48,6 +48,25 @@ struct InstanceInfo {
   std::uint32_t norm = 0;               ///< index into ground::Problem::norms
 };
 
+/// Under which readings of the vague terms a finding holds (check
+/// --all-readings, analysis/readings.h). Names, not ids, so that reports
+/// and baselines read them directly.
+struct FindingReadings {
+  /// The terms whose readings were varied for this finding (those of its
+  /// interaction group, analysis/readings.h), sorted by name.
+  std::vector<std::string> varied;
+  std::size_t checked = 0;  ///< combinations of their readings checked
+  /// The terms whose reading decides whether the finding holds, sorted;
+  /// empty when it holds under every combination checked.
+  std::vector<std::string> decisive;
+  /// The combinations of readings of `decisive` (one reading name per
+  /// term, in `decisive` order) under which the finding holds.
+  std::vector<std::vector<std::string>> holds_under;
+  /// Combinations under which the finding's question was left unknown
+  /// (resource limits): it may hold there too.
+  std::vector<std::vector<std::string>> undecided_under;
+};
+
 /// One finding.
 struct Finding {
   FindingKind kind = FindingKind::ObligationConflict;
@@ -73,6 +92,7 @@ struct Finding {
   bool replay_exhaustive = true;  ///< false when integer domains were sampled in the replay
   std::string unknown_reason;      ///< Unknown findings
   std::string question;            ///< Unknown findings: what could not be settled
+  std::optional<FindingReadings> readings;  ///< set by --all-readings only
 };
 
 /// Statistics of one analysis run (--stats).
@@ -97,12 +117,33 @@ struct Stats {
   double seconds_lift = 0;      ///< instance counts and states caught on the full world
 };
 
+/// One term with several readings, as --all-readings treated it.
+struct TermReadings {
+  std::string term;
+  std::vector<std::string> readings;  ///< in declaration order
+  std::string default_reading;
+  /// "varied" (combined with the terms of its group), "global" (used by an
+  /// axiom: combined with every group), "fixed" (chosen with --reading) or
+  /// "unused" (no clause in force and no axiom reaches it: it cannot matter).
+  std::string role;
+  std::size_t group = 0;  ///< "varied": its interaction group (0-based)
+  std::string chosen;     ///< "fixed": the reading chosen
+};
+
+/// The plan and size of a --all-readings run.
+struct ReadingsSummary {
+  std::vector<TermReadings> terms;  ///< every term with more than one reading, by name
+  std::size_t combinations = 0;     ///< analyses run
+  std::size_t product = 0;          ///< combinations of all readings of all terms (unpruned)
+};
+
 /// Result of `analyse`.
 struct Analysis {
   std::vector<Finding> findings;  ///< sorted: kind, then id
   Stats stats;
   bool internal_error = false;    ///< a witness did not replay (exit 4)
   std::string internal_error_message;
+  std::optional<ReadingsSummary> readings;  ///< set by --all-readings only
 };
 
 }  // namespace tc::analysis

@@ -50,7 +50,9 @@ int run_arguments(int argc, char** argv) {
     sub->add_option("--format", common.format, "report format: text|json|sarif|junit|github|markdown|html (test: text|json|junit)");
     sub->add_option("-o,--output", common.output, "write the report to FILE (atomically)");
     sub->add_flag("--stats", common.stats, "print phase statistics on stderr");
-    sub->add_option("--reading", common.readings, "TERM=NAME: choose a reading of a vague term (repeatable)");
+    // One value per occurrence, so that `--reading T=N FILE` leaves FILE a path.
+    sub->add_option("--reading", common.readings, "TERM=NAME: choose a reading of a vague term (repeatable)")
+        ->allow_extra_args(false);
     sub->add_option("--report", common.reports, "FORMAT=FILE: also write the report in FORMAT to FILE (repeatable)")
         ->allow_extra_args(false);
     sub->add_option("--max-rounds", common.max_rounds,
@@ -69,6 +71,9 @@ int run_arguments(int argc, char** argv) {
   check->add_option("--baseline", common.baseline, "report only findings not listed in FILE; report its stale entries");
   check->add_option("--write-baseline", common.write_baseline, "write the current finding ids to FILE (atomically)");
   check->add_option("--link-base", common.link_base, "URL prefix of links to files in markdown reports");
+  check->add_flag("--all-readings", common.all_readings,
+                  "check every combination of readings of the vague terms that can change a finding, and report "
+                  "under which readings each finding holds");
   CLI::App* test = app.add_subcommand("test", "run the expect statements and scenarios written in the sources");
   add_common(test);
   add_check_options(test);

@@ -13,6 +13,7 @@
 
 #include "analysis/analyse.h"
 #include "analysis/expectations.h"
+#include "analysis/readings.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/output.h"
@@ -172,11 +173,42 @@ std::unique_ptr<analysis::Run> analyse_with_progress(const sema::World& world, c
   return run;
 }
 
+bool validate_readings(const sema::World& world, const ground::GroundOptions& options) {
+  auto list = [](const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  };
+  std::vector<std::string> terms;
+  for (const sema::Definition& d : world.definitions)
+    if (!d.readings.empty() && !d.readings.front().name.empty()) terms.push_back(d.name);
+  std::sort(terms.begin(), terms.end());
+  for (const auto& [term, reading] : options.readings) {
+    auto def = std::find_if(world.definitions.begin(), world.definitions.end(), [&](const sema::Definition& d) {
+      return d.name == term && !d.readings.empty() && !d.readings.front().name.empty();
+    });
+    if (def == world.definitions.end()) {
+      std::cerr << "treatycheck: error: --reading " << term << "=" << reading << ": no term '" << term << "'; "
+                << (terms.empty() ? "the sources declare no term with readings" : "the terms are: " + list(terms))
+                << "\n";
+      return false;
+    }
+    std::vector<std::string> names;
+    for (const sema::Definition::Reading& r : def->readings) names.push_back(r.name);
+    if (std::find(names.begin(), names.end(), reading) == names.end()) {
+      std::cerr << "treatycheck: error: --reading " << term << "=" << reading << ": term '" << term
+                << "' has no reading '" << reading << "'; its readings are: " << list(names) << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
 bool check_revision(const std::vector<std::string>& paths, const CheckOptions& options, CheckedRevision& out) {
   analysis::AnalysisOptions analysis_options;
   if (!resolve_check_setup(options, out.ground_options, analysis_options)) return false;
   out.world = front_end(paths, out.sources, options.use_color);
-  if (!out.world) return false;
+  if (!out.world || !validate_readings(*out.world, out.ground_options)) return false;
   std::unique_ptr<analysis::Run> run = analyse_with_progress(*out.world, out.ground_options, analysis_options);
   out.problem = std::move(run->problem);
   out.analysis = std::move(run->analysis);
@@ -193,12 +225,17 @@ int run_check(const CheckOptions& options) {
   SourceSet sources;
   FrontEndTimes times;
   std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color, &times);
-  if (!world) return kExitInputError;
-  std::unique_ptr<analysis::Run> run = analyse_with_progress(*world, ground_options, analysis_options);
-  const ground::Problem& problem = run->problem;
-  const analysis::Analysis& analysis = run->analysis;
+  if (!world || !validate_readings(*world, ground_options)) return kExitInputError;
+  std::unique_ptr<analysis::Run> run;
+  std::unique_ptr<analysis::ReadingsRun> readings;
+  if (options.all_readings) readings = analysis::run_all_readings(*world, ground_options, analysis_options);
+  else run = analyse_with_progress(*world, ground_options, analysis_options);
+  // With --all-readings, the defaults' run (the first) stands for the run as a whole.
+  const ground::Problem& problem = readings ? readings->runs.front()->problem : run->problem;
+  const analysis::Analysis& analysis = readings ? readings->analysis : run->analysis;
   auto report_start = std::chrono::steady_clock::now();
-  int status = finish_check(options, plan, sources, *world, problem, analysis, ground_options.as_of);
+  int status = finish_check(options, plan, sources, *world, problem, analysis, ground_options.as_of,
+                            readings ? &readings->problem_of : nullptr);
   if (status == kExitInputError) return status;
   if (options.stats) print_stats(std::cerr, analysis.stats, times, seconds_since(report_start), seconds_since(started));
   if (analysis.internal_error) std::cerr << "treatycheck: internal error: " << analysis.internal_error_message << "\n";
@@ -213,7 +250,7 @@ int run_test(const CheckOptions& options) {
   if (!plan_reports(options, kTestFormats, plan)) return kExitInputError;
   SourceSet sources;
   std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color);
-  if (!world) return kExitInputError;
+  if (!world || !validate_readings(*world, ground_options)) return kExitInputError;
   analysis_options.keep_test_names = true;  // scenarios name states: keep them in the reduced world
   std::unique_ptr<analysis::Run> run = analyse_with_progress(*world, ground_options, analysis_options);
   const analysis::Analysis& analysis = run->analysis;

@@ -33,6 +33,7 @@ struct CheckOptions : CommonOptions {
   std::string baseline;               ///< --baseline FILE: leave out the findings it lists
   std::string write_baseline;         ///< --write-baseline FILE: write the current finding ids
   std::string link_base;              ///< --link-base URL: prefix of links to files (markdown)
+  bool all_readings = false;          ///< --all-readings: every combination of readings that matters
 };
 
 /// Options of `diff`: two revisions of a draft (two files or two directories).

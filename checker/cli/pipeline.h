@@ -43,6 +43,11 @@ bool resolve_check_setup(const CheckOptions& options, ground::GroundOptions& gro
 std::unique_ptr<analysis::Run> analyse_with_progress(const sema::World& world, const ground::GroundOptions& ground_options,
                                                      const analysis::AnalysisOptions& analysis_options);
 
+/// Whether every --reading names a term of `world` and one of its
+/// readings; prints a usage error naming the known terms (or the term's
+/// readings) and returns false otherwise.
+bool validate_readings(const sema::World& world, const ground::GroundOptions& options);
+
 /// The exit status of a check (cli.md), decided here only: 4 on internal
 /// error, 1 with a finding at or above `fail_on`, 3 with an unknown, else 0.
 int exit_status(const analysis::Analysis& analysis, const std::string& fail_on);

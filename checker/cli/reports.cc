@@ -101,7 +101,7 @@ bool plan_reports(const CheckOptions& options, const std::vector<std::string>& f
 
 int finish_check(const CheckOptions& options, const ReportPlan& plan, const SourceSet& sources,
                  const sema::World& world, const ground::Problem& problem, const analysis::Analysis& analysis,
-                 sema::DayNumber as_of) {
+                 sema::DayNumber as_of, const std::map<std::string, const ground::Problem*>* problem_of) {
   if (!options.write_baseline.empty()) {
     std::vector<report::BaselineEntry> entries = report::baseline_entries(world, analysis);
     if (plan.baseline) {
@@ -116,7 +116,7 @@ int finish_check(const CheckOptions& options, const ReportPlan& plan, const Sour
   report::ReportFacts facts;
   if (plan.baseline) facts.baseline = report::apply_baseline(*plan.baseline, options.baseline, reported);
   int status = exit_status(reported, options.fail_on);
-  report::ReportInput input{sources, world, problem, reported, as_of, 0, false};
+  report::ReportInput input{sources, world, problem, reported, as_of, 0, false, problem_of};
   facts.command = "check";
   facts.tool_version = tool_version();
   facts.fail_on = options.fail_on;

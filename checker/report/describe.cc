@@ -236,3 +236,87 @@ Summary summarize(const ReportInput& input) {
 }
 
 }  // namespace tc::report
+
+namespace tc::report {
+namespace {
+
+std::string joined(const std::vector<std::string>& items, const std::string& separator, const std::string& last) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == items.size() ? last : separator) + items[i];
+  return out;
+}
+
+/// "affects_security=broad with at_expense_of=broad".
+std::string combination_text(const std::vector<std::string>& terms, const std::vector<std::string>& readings) {
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < terms.size() && i < readings.size(); ++i) parts.push_back(terms[i] + "=" + readings[i]);
+  return joined(parts, " with ", " with ");
+}
+
+std::string combinations_text(const std::vector<std::string>& terms, const std::vector<std::vector<std::string>>& combos) {
+  std::vector<std::string> parts;
+  for (const std::vector<std::string>& c : combos) parts.push_back(combination_text(terms, c));
+  return joined(parts, "; ", "; ");
+}
+
+}  // namespace
+
+std::string describe_readings(const analysis::FindingReadings& r, bool open_question) {
+  std::string verb = open_question ? "is open" : "holds";
+  std::string text;
+  if (r.decisive.empty()) {
+    text = r.varied.empty() ? verb + " under every reading (no term with several readings bears on it)"
+                            : verb + " under every reading of " + joined(r.varied, ", ", " and ");
+  } else {
+    // Per decisive term, the readings that occur among the holding combinations.
+    std::vector<std::vector<std::string>> per_term(r.decisive.size());
+    for (std::size_t t = 0; t < r.decisive.size(); ++t) {
+      for (const std::vector<std::string>& combo : r.holds_under)
+        if (std::find(per_term[t].begin(), per_term[t].end(), combo[t]) == per_term[t].end())
+          per_term[t].push_back(combo[t]);
+    }
+    std::size_t product = 1;
+    for (const auto& readings : per_term) product *= readings.size();
+    if (r.holds_under.empty()) {
+      text = verb + " under no reading checked";
+    } else if (product == r.holds_under.size()) {
+      std::vector<std::string> parts;
+      for (std::size_t t = 0; t < r.decisive.size(); ++t)
+        parts.push_back("the " + joined(per_term[t], ", ", " or ") + " reading of " + r.decisive[t]);
+      text = verb + " only under " + joined(parts, ", ", " and ");
+    } else {
+      text = verb + " only under " + combinations_text(r.decisive, r.holds_under);
+    }
+  }
+  if (!r.undecided_under.empty())
+    text += "; undecided (solver limits) under " +
+            (r.decisive.empty() ? std::string("every reading") : combinations_text(r.decisive, r.undecided_under));
+  return text;
+}
+
+std::string describe_readings_run(const analysis::ReadingsSummary& summary) {
+  std::vector<std::string> varied, fixed, unused;
+  for (const analysis::TermReadings& t : summary.terms) {
+    if (t.role == "fixed") fixed.push_back(t.term + "=" + t.chosen);
+    else if (t.role == "unused") unused.push_back(t.term);
+    else varied.push_back(t.term);
+  }
+  std::string text = std::to_string(summary.combinations) + " of " + std::to_string(summary.product) +
+                     (summary.product == 1 ? " combination" : " combinations") + " of readings checked";
+  if (!varied.empty()) text += "; varied: " + joined(varied, ", ", ", ");
+  if (!fixed.empty()) text += "; fixed by --reading: " + joined(fixed, ", ", ", ");
+  if (!unused.empty()) text += "; cannot matter here: " + joined(unused, ", ", ", ");
+  if (summary.terms.empty()) text += " (no term has several readings)";
+  return text;
+}
+
+std::string readings_run_text(const analysis::ReadingsSummary& summary, const Summary& counts) {
+  std::string text = describe_readings_run(summary);
+  if (counts.conflicts + counts.permission_conflicts + counts.background == 0)
+    text += counts.unknown ? "; no conflict found under any reading, but some questions are unknown"
+                           : "; no conflict under any reading";
+  return text;
+}
+
+}  // namespace tc::report

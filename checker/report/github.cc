@@ -93,7 +93,8 @@ std::string render_github(const ReportFacts& facts) {
   // Notices share one budget with the closing notices (diff summary, stale
   // baseline entries, the count of the rest), so that those always show.
   bool stale = facts.baseline && !facts.baseline->stale.empty();
-  std::size_t fixed = (diff ? 1 : 0) + (stale ? 1 : 0);
+  bool readings = facts.run.readings.has_value();
+  std::size_t fixed = (diff ? 1 : 0) + (stale ? 1 : 0) + (readings ? 1 : 0);
   std::map<Severity, std::size_t> cap{{Severity::Error, kMaxAnnotationsPerLevel},
                                       {Severity::Warning, kMaxAnnotationsPerLevel},
                                       {Severity::Note, kMaxAnnotationsPerLevel - fixed}};
@@ -121,6 +122,8 @@ std::string render_github(const ReportFacts& facts) {
                               "); see the full report (--format text, json or sarif)") +
            "\n";
   }
+  if (readings)
+    out += "::notice title=treatycheck readings::" + github_escape_data(facts.run.readings_text) + "\n";
   if (diff) {
     std::size_t introduced = 0, unchanged = 0;
     for (const FindingFacts& f : facts.run.findings) (f.change == Change::Introduced ? introduced : unchanged)++;

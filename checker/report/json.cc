@@ -92,6 +92,24 @@ Json baseline_json(const std::optional<BaselineFacts>& b) {
   return Json{{"file", b->file}, {"suppressed", b->suppressed}, {"stale", stale}};
 }
 
+Json finding_readings_json(const analysis::FindingReadings& r, const std::string& text) {
+  Json holds = Json::array(), undecided = Json::array();
+  auto combination = [&](const std::vector<std::string>& readings) {
+    Json c = Json::object();
+    for (std::size_t i = 0; i < r.decisive.size() && i < readings.size(); ++i) c[r.decisive[i]] = readings[i];
+    return c;
+  };
+  for (const auto& c : r.holds_under) holds.push_back(combination(c));
+  for (const auto& c : r.undecided_under) undecided.push_back(combination(c));
+  return Json{{"all", r.decisive.empty() && r.undecided_under.empty()},
+              {"varied", r.varied},
+              {"checked", r.checked},
+              {"decisive", r.decisive},
+              {"holds_under", holds},
+              {"undecided_under", undecided},
+              {"text", text}};
+}
+
 Json tool_json(const std::string& version) { return Json{{"name", "treatycheck"}, {"version", version}}; }
 
 Json run_header(const RunFacts& run) {
@@ -110,6 +128,17 @@ std::vector<FindingFacts> with_change(const std::vector<FindingFacts>& findings,
 }
 
 }  // namespace
+
+Json readings_summary_json(const analysis::ReadingsSummary& summary, const std::string& text) {
+  Json terms = Json::array();
+  for (const analysis::TermReadings& t : summary.terms) {
+    Json term{{"term", t.term}, {"readings", t.readings}, {"default", t.default_reading}, {"role", t.role}};
+    if (t.role == "varied") term["group"] = t.group;
+    if (t.role == "fixed") term["chosen"] = t.chosen;
+    terms.push_back(term);
+  }
+  return Json{{"combinations", summary.combinations}, {"product", summary.product}, {"terms", terms}, {"text", text}};
+}
 
 Json finding_json(const FindingFacts& f) {
   Json clauses = Json::array();
@@ -142,6 +171,7 @@ Json finding_json(const FindingFacts& f) {
            {"replay_exhaustive", f.replay_exhaustive},
            {"unknown", unknown}};
   if (f.change != Change::None) out["change"] = std::string(change_name(f.change));
+  if (f.readings) out["readings"] = finding_readings_json(*f.readings, f.readings_text);
   return out;
 }
 
@@ -169,6 +199,7 @@ std::string render_json(const ReportFacts& facts) {
     out["instruments"] = instruments_json(facts.run.instruments);
     out["findings"] = findings_json(facts.run.findings);
     out["internal_error"] = facts.run.internal_error ? Json(facts.run.internal_error_message) : Json(nullptr);
+    if (facts.run.readings) out["readings"] = readings_summary_json(*facts.run.readings, facts.run.readings_text);
   }
   out["baseline"] = baseline_json(facts.baseline);
   return out.dump(2) + "\n";

@@ -16,6 +16,10 @@ inline constexpr const char* kJsonSchema = "treatycheck/1";
 /// One finding as a JSON object (also embedded in SARIF result properties).
 nlohmann::ordered_json finding_json(const FindingFacts& finding);
 
+/// The "readings" object of a --all-readings run: every term with several
+/// readings, its role, and the combinations checked (SARIF reuses it).
+nlohmann::ordered_json readings_summary_json(const analysis::ReadingsSummary& summary, const std::string& text);
+
 /// The report of `check` or `diff` as JSON text (with a final newline).
 std::string render_json(const ReportFacts& facts);
 

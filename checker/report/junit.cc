@@ -172,6 +172,7 @@ std::string render_junit(const ReportFacts& facts) {
   std::vector<std::pair<std::string, std::string>> properties{
       {"as_of", run.as_of}, {"verdict", run.verdict}, {"exit_code", std::to_string(facts.exit_code)},
       {"fail_on", facts.fail_on}};
+  if (run.readings) properties.emplace_back("readings", run.readings_text);
   std::string suite_out;
   if (facts.baseline) {
     properties.emplace_back("baseline", facts.baseline->file);

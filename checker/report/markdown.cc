@@ -88,6 +88,7 @@ std::string details(const FindingFacts& f, const std::string& as_of, const std::
       out += "A political commitment is involved: reported as a warning, not an error.\n\n";
     out += "**Instances:** " + std::to_string(f.instance_count) + "\n\n";
   }
+  if (f.readings) out += "**Readings:** " + markdown_escape(f.readings_text) + "\n\n";
   return out + "</details>\n\n";
 }
 
@@ -136,6 +137,7 @@ std::string render_check(const ReportFacts& facts) {
   out += "**Verdict:** " + run.verdict + " (exit status " + std::to_string(facts.exit_code) + ", `--fail-on " +
          facts.fail_on + "`). " + markdown_escape(summary_line(run)) + "\n\n";
   if (run.internal_error) out += "**Internal error:** " + markdown_escape(run.internal_error_message) + "\n\n";
+  if (run.readings) out += "**Readings:** " + markdown_escape(run.readings_text) + "\n\n";
   out += baseline_section(facts);
   if (run.findings.empty()) return out + "No findings.\n";
   out += table(pick(run.findings, Change::None), facts.link_base) + "\n";

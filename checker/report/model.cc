@@ -156,10 +156,11 @@ FindingFacts finding_facts(const ReportInput& input, const Locator& locator, con
     out.instances.push_back(instance_facts(world, instance, false));
   for (const analysis::WitnessFact& fact : f.witness) {
     WitnessFacts w;
-    w.atom = input.problem.atom_text(world, fact.atom);
-    w.quantity = input.problem.atoms.at(fact.atom).is_quantity;
+    const ground::Problem& problem = input.problem_for(f);
+    w.atom = problem.atom_text(world, fact.atom);
+    w.quantity = problem.atoms.at(fact.atom).is_quantity;
     w.value = fact.value;
-    w.text = describe_fact(world, input.problem, fact);
+    w.text = describe_fact(world, problem, fact);
     out.witness.push_back(std::move(w));
   }
   for (sema::EntityId e : f.caught) out.caught.push_back(entity(world, e));
@@ -168,6 +169,8 @@ FindingFacts finding_facts(const ReportInput& input, const Locator& locator, con
   out.replay_exhaustive = f.replay_exhaustive;
   out.question = f.question;
   out.unknown_reason = f.unknown_reason;
+  out.readings = f.readings;
+  if (f.readings) out.readings_text = describe_readings(*f.readings, f.kind == analysis::FindingKind::Unknown);
   return out;
 }
 
@@ -239,6 +242,8 @@ RunFacts build_run_facts(const ReportInput& input, const std::string& fail_on) {
   out.internal_error = input.analysis.internal_error;
   out.internal_error_message = input.analysis.internal_error_message;
   out.verdict = verdict_of(out.findings, out.internal_error);
+  out.readings = input.analysis.readings;
+  if (out.readings) out.readings_text = readings_run_text(*out.readings, out.summary.counts);
   return out;
 }
 
@@ -261,6 +266,7 @@ std::vector<std::string> detail_lines(const FindingFacts& f, const std::string& 
     if (f.political && !f.resolution)
       out.push_back("note: a political commitment is involved: reported as a warning, not an error");
   }
+  if (f.readings) out.push_back("readings: " + f.readings_text);
   std::string id = "id: " + f.id;
   if (f.kind_value == FindingKind::ObligationConflict || f.kind_value == FindingKind::PermissionConflict)
     id += " (" + std::to_string(f.instance_count) + (f.instance_count == 1 ? " instance)" : " instances)");

@@ -109,6 +109,9 @@ struct FindingFacts {
   std::string question;        ///< unknowns
   std::string unknown_reason;  ///< unknowns
   Change change = Change::None;
+  /// --all-readings: under which readings it holds, and that in words.
+  std::optional<analysis::FindingReadings> readings;
+  std::string readings_text;
 
   /// The main clause, if the finding has clauses.
   const ClauseFacts* main_clause() const { return clauses.empty() ? nullptr : &clauses.front(); }
@@ -158,6 +161,9 @@ struct RunFacts {
   std::string verdict;  ///< "consistent" | "conflicts" | "unknown" | "error"
   bool internal_error = false;
   std::string internal_error_message;
+  /// --all-readings: the terms, their roles and the combinations checked.
+  std::optional<analysis::ReadingsSummary> readings;
+  std::string readings_text;  ///< the same in one line, with "no conflict under any reading" when so
 };
 
 /// Everything a machine format renders.

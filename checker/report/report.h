@@ -2,6 +2,7 @@
 /// Reports: every format renders the same facts from a `ReportInput`.
 /// Renderers print; nothing else in the pipeline does.
 
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -22,6 +23,16 @@ struct ReportInput {
   sema::DayNumber as_of = 0;
   double seconds = 0;  ///< wall time of the run (shown only when `show_timing`)
   bool show_timing = false;
+  /// --all-readings: the grounded problem each finding's witness refers to
+  /// (finding id -> problem); findings not listed use `problem`.
+  const std::map<std::string, const ground::Problem*>* problem_of = nullptr;
+
+  /// The problem `finding`'s witness atoms index.
+  const ground::Problem& problem_for(const analysis::Finding& finding) const {
+    if (problem_of == nullptr) return problem;
+    auto it = problem_of->find(finding.id);
+    return it == problem_of->end() ? problem : *it->second;
+  }
 };
 
 /// The clause that leads a finding: the first one in a file named on the
@@ -54,6 +65,23 @@ std::string headline(const sema::World& world, const analysis::Finding& finding)
 
 /// The source text of a clause (its span), with runs of whitespace collapsed.
 std::string clause_text(const SourceSet& sources, const sema::World& world, sema::ClauseId clause);
+
+/// Under which readings a finding holds, in words: "under every reading
+/// of affects_security", "only under the broad reading of
+/// affects_security", "only under affects_security=broad with
+/// at_expense_of=broad; ...". With `open_question` (an unknown finding)
+/// it says "is open" instead of "holds".
+std::string describe_readings(const analysis::FindingReadings& readings, bool open_question = false);
+
+/// The run's readings in one line: "12 of 48 combinations of readings of
+/// affects_security, at_expense_of checked (the others cannot change a finding)".
+std::string describe_readings_run(const analysis::ReadingsSummary& summary);
+
+struct Summary;
+/// `describe_readings_run`, followed by "; no conflict under any reading"
+/// (or "no conflict found under any reading; some questions are unknown")
+/// when the summary counts no conflict.
+std::string readings_run_text(const analysis::ReadingsSummary& summary, const Summary& counts);
 
 /// Summary counts used by every format.
 struct Summary {

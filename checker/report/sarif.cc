@@ -140,6 +140,7 @@ std::string render_sarif(const ReportFacts& facts) {
     properties["baseline"] = Json{{"file", facts.baseline->file}, {"suppressed", facts.baseline->suppressed.size()},
                                   {"stale", facts.baseline->stale.size()}};
   if (diff && facts.old_run) properties["old_inputs"] = facts.old_run->inputs;
+  if (facts.run.readings) properties["readings"] = readings_summary_json(*facts.run.readings, facts.run.readings_text);
 
   Json run{{"tool", Json{{"driver", Json{{"name", "treatycheck"},
                                           {"version", facts.tool_version},

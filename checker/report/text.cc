@@ -47,18 +47,20 @@ void render_finding(std::ostream& out, const ReportInput& input, const analysis:
   if (f.kind == analysis::FindingKind::Unknown) {
     out << "  unknown:  treatycheck could not decide this question within its limits; it is NOT reported as consistent.\n"
         << indent << "Raise --rlimit or --timeout, or split the corpus.\n";
+    if (f.readings) out << "  readings: " << describe_readings(*f.readings, true) << "\n";
     out << "  id:       " << f.id << "\n\n";
     return;
   }
   if (f.kind == analysis::FindingKind::UnsatisfiableBackground) {
+    if (f.readings) out << "  readings: " << describe_readings(*f.readings) << "\n";
     out << "  id:       " << f.id << "\n\n";
     return;
   }
   std::string scenario;
-  for (const analysis::WitnessFact& fact : f.witness) scenario += (scenario.empty() ? "" : "; ") + describe_fact(world, input.problem, fact);
+  for (const analysis::WitnessFact& fact : f.witness) scenario += (scenario.empty() ? "" : "; ") + describe_fact(world, input.problem_for(f), fact);
   if (scenario.empty()) scenario = "any situation (no particular circumstance is needed)";
   out << "  scenario: " << scenario << "\n";
-  std::vector<std::string> lines = describe_instances(world, input.problem, f);
+  std::vector<std::string> lines = describe_instances(world, input.problem_for(f), f);
   for (std::size_t i = 0; i < lines.size(); ++i) out << (i == 0 ? "  then:     " : indent) << lines[i] << "\n";
   if (f.kind == analysis::FindingKind::PermissionConflict)
     out << indent << "no course of conduct uses the permission while complying with the others.\n";
@@ -76,6 +78,7 @@ void render_finding(std::ostream& out, const ReportInput& input, const analysis:
   }
   if (f.involves_political && !f.resolution)
     out << "  note:     a political commitment is involved: reported as a warning, not an error\n";
+  if (f.readings) out << "  readings: " << describe_readings(*f.readings) << "\n";
   out << "  id:       " << f.id << " (" << with_commas(f.instance_count)
       << (f.instance_count == 1 ? " instance)" : " instances)") << "\n\n";
 }
@@ -99,6 +102,9 @@ void render_text(std::ostream& out, const ReportInput& input, bool color) {
     out << "; " << t.str() << " s";
   }
   out << "\n";
+  if (input.analysis.readings) {
+    out << "readings: " << readings_run_text(*input.analysis.readings, s) << "\n";
+  }
 }
 
 }  // namespace tc::report

@@ -14,7 +14,7 @@ import re
 import shlex
 import subprocess
 
-GOLDEN_DIRS = ["tests/golden/formats", "tests/golden/check", "tests/golden/expect"]
+GOLDEN_DIRS = ["tests/golden/formats", "tests/golden/check", "tests/golden/expect", "tests/golden/readings"]
 
 
 def directives(text):
