@@ -89,4 +89,8 @@ class Solver {
   std::uint64_t checks_ = 0;
 };
 
+/// Stops the running check of every live solver; callable from any thread
+/// (Ctrl-C, --timeout). The interrupted check returns Unknown.
+void interrupt_all();
+
 }  // namespace tc::smt
