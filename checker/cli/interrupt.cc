@@ -33,6 +33,10 @@ void wait_for_sigint(sigset_t set) {
 }  // namespace
 
 void start_interrupt_handling() {
+  // A SIGINT ignored by whoever started us (nohup, a background job of a
+  // script) stays ignored, as the shell intends.
+  struct sigaction current {};
+  if (sigaction(SIGINT, nullptr, &current) == 0 && current.sa_handler == SIG_IGN) return;
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
