@@ -148,7 +148,7 @@ bool ComponentEngine::stop_requested() const {
 }
 
 std::string ComponentEngine::stop_reason() const {
-  if (options_.timed_out != nullptr && options_.timed_out->load()) return "the wall-clock timeout expired";
+  if (options_.timed_out != nullptr && options_.timed_out->load()) return "the wall-clock limit (--timeout) ran out";
   return "interrupted";
 }
 

@@ -31,25 +31,15 @@ fail() {
 }
 ok() { echo "ok: $*"; }
 
-# A corpus whose search takes minutes (hundreds of interchangeable states
-# and two independent questions), so that a signal lands mid-analysis.
-python3 -c '
-names = ["S%d" % i for i in range(500)]
-print("state " + ", ".join(names) + ";")
-print("conduct notify(s: state);\nconduct pay(s: state);")
-print("circumstance crisis(s: state);\ncircumstance storm(s: state);")
-print("treaty A in force 2000-01-01 parties: { " + ", ".join(names) + " } {")
-print("  article 1 { for each p in parties: when crisis(p) p must notify(p); }")
-print("  article 2 { for each p in parties: when storm(p) p must pay(p); }\n}")
-print("treaty B in force 2001-01-01 parties: { S17, S41 } {")
-print("  article 1 { for each p in parties: p must not notify(p); }")
-print("  article 2 { for each p in parties: p must not pay(p); }\n}")' >long.treaty
+# A corpus whose full check takes minutes: the bundled 2009 draft with the
+# treaties it imports (make demo caps it with --max-rounds for that reason).
+long=$root/examples/est-2009-draft.treaty
 
 # elapsed_ms START_NS
 elapsed_ms() { echo $((($(date +%s%N) - $1) / 1000000)); }
 
 # --- Ctrl-C --------------------------------------------------------------
-"$binary" check --as-of 2024-06-01 long.treaty --report json=int.json >int.out 2>int.err &
+"$binary" check --as-of 2024-06-01 "$long" --report json=int.json >int.out 2>int.err &
 pid=$!
 sleep 3
 kill -INT $pid
@@ -74,7 +64,7 @@ fi
 # Ctrl-C twice: quit at once (130) -- an existing -o file is either left
 # as it was or replaced by a whole report, never truncated.
 printf 'OLD REPORT\n' >kept.txt
-"$binary" check --as-of 2024-06-01 long.treaty -o kept.txt >/dev/null 2>twice.err &
+"$binary" check --as-of 2024-06-01 "$long" -o kept.txt >/dev/null 2>twice.err &
 pid=$!
 sleep 3
 kill -INT $pid
@@ -92,7 +82,7 @@ fi
 
 # Killed outright (SIGKILL): the -o file is the old one.
 printf 'OLD REPORT\n' >killed.txt
-"$binary" check --as-of 2024-06-01 long.treaty -o killed.txt --report sarif=killed.sarif >/dev/null 2>&1 &
+"$binary" check --as-of 2024-06-01 "$long" -o killed.txt --report sarif=killed.sarif >/dev/null 2>&1 &
 pid=$!
 sleep 2
 kill -KILL $pid
@@ -124,7 +114,7 @@ if ls ./*.tmp.* >/dev/null 2>&1; then fail "temporary report files left behind: 
 
 # --- wall-clock timeout ----------------------------------------------------
 start=$(date +%s%N)
-"$binary" check --as-of 2024-06-01 --timeout 3 long.treaty >timeout.out 2>timeout.err
+"$binary" check --as-of 2024-06-01 --timeout 3 "$long" >timeout.out 2>timeout.err
 status=$?
 took=$(elapsed_ms "$start")
 if [ $status -ne 1 ] && [ $status -ne 3 ]; then
