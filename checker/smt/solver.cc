@@ -2,6 +2,7 @@
 
 #include <z3++.h>
 
+#include <atomic>
 #include <mutex>
 #include <set>
 #include <unordered_map>
@@ -94,7 +95,12 @@ std::mutex g_live_mutex;
 std::multiset<z3::context*> g_live_contexts;
 }  // namespace
 
+// Once set, every later check answers Unknown at once: the search loops
+// wind down without running full queries after Ctrl-C or --timeout.
+static std::atomic<bool> g_stopped{false};
+
 void interrupt_all() {
+  g_stopped.store(true);
   std::lock_guard<std::mutex> lock(g_live_mutex);
   for (z3::context* context : g_live_contexts) context->interrupt();
 }
@@ -225,6 +231,7 @@ Outcome Solver::check(const std::vector<Term>& assumptions) {
   // An interruption (Ctrl-C, --timeout) can land after the answer but
   // before the model or core is read: Z3 then throws "canceled", and the
   // question is as open as if the check itself had been stopped.
+  if (g_stopped.load()) return Outcome::Unknown;
   try {
     z3::solver& solver = im.ensure_solver();
     z3::check_result result = v.empty() ? solver.check() : solver.check(v);

@@ -49,7 +49,7 @@ status=$?
 took=$(elapsed_ms "$start")
 if [ $status -ne 1 ] && [ $status -ne 3 ]; then
   fail "SIGINT: exit $status, expected 1 or 3 (findings or unknowns): $(head -3 int.err)"
-elif [ "$took" -gt 10000 ]; then
+elif [ "$took" -gt 60000 ]; then  # 2 s idle; up to ~35 s on a loaded 2-core machine (docs/robustness.md)
   fail "SIGINT: took ${took} ms to stop"
 elif ! grep -q 'error\[TC3004\]: could not settle .*: interrupted' int.out; then
   fail "SIGINT: no open question reported as interrupted (TC3004): $(tail -3 int.out)"
@@ -119,7 +119,7 @@ status=$?
 took=$(elapsed_ms "$start")
 if [ $status -ne 1 ] && [ $status -ne 3 ]; then
   fail "--timeout 3: exit $status, expected 1 or 3: $(head -3 timeout.err)"
-elif [ "$took" -gt 15000 ]; then
+elif [ "$took" -gt 60000 ]; then
   fail "--timeout 3: took ${took} ms"
 elif ! grep -q 'error\[TC3003\]: could not settle .*timeout' timeout.out; then
   fail "--timeout 3: no open question reported as timed out (TC3003): $(tail -3 timeout.out)"
