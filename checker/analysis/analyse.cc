@@ -147,6 +147,11 @@ bool ComponentEngine::stop_requested() const {
   return options_.interrupted != nullptr && options_.interrupted->load();
 }
 
+std::string ComponentEngine::stop_reason() const {
+  if (options_.timed_out != nullptr && options_.timed_out->load()) return "the wall-clock limit (--timeout) ran out";
+  return "interrupted";
+}
+
 std::vector<std::uint32_t> ComponentEngine::norms_of(const std::vector<sema::ClauseId>& clauses) const {
   std::vector<std::uint32_t> out;
   for (sema::ClauseId c : clauses)
@@ -433,7 +438,7 @@ void ComponentEngine::find_obligation_conflicts() {
   add_strategies(e, selection);
   for (std::size_t round = 0;; ++round) {
     if (stop_requested()) {
-      record_unknown("obligation conflicts", "interrupted");
+      record_unknown("obligation conflicts", stop_reason());
       return;
     }
     if (round == options_.max_rounds) {
@@ -531,7 +536,7 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
   std::string question = "permission conflicts of " + world_.clause_title(permission);
   for (std::size_t round = 0;; ++round) {
     if (stop_requested()) {
-      record_unknown(question, "interrupted");
+      record_unknown(question, stop_reason());
       return;
     }
     if (round == options_.max_rounds) {
@@ -592,7 +597,10 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
   }
 }
 
-void ComponentEngine::record_unknown(const std::string& question, const std::string& reason) {
+void ComponentEngine::record_unknown(const std::string& question, const std::string& given) {
+  // A query cut short by Ctrl-C or --timeout reports "canceled", like an
+  // exhausted budget: the stop is the real reason.
+  std::string reason = stop_requested() ? stop_reason() : given;
   Finding f;
   f.kind = FindingKind::Unknown;
   bool timeout = reason.find("--timeout") != std::string::npos;  // worded by smt::Solver::reason_unknown

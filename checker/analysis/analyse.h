@@ -22,6 +22,9 @@ struct AnalysisOptions {
   bool permissions = true;  ///< also look for permission conflicts
   /// Set from a signal handler to stop promptly; findings settled so far are kept.
   const std::atomic<bool>* interrupted = nullptr;
+  /// Set (before `interrupted`) when the wall-clock --timeout expired: the
+  /// open questions are then reported as timed out (TC3003), not interrupted.
+  const std::atomic<bool>* timed_out = nullptr;
   /// Representatives kept per class of interchangeable states (symmetry
   /// reduction); 0 = solve on the full world.
   std::size_t symmetry_representatives = 3;

@@ -102,6 +102,8 @@ class ComponentEngine {
                                      std::optional<std::uint32_t> exercise);
   std::vector<smt::Term> scenario_assumptions(const ground::Assignment& s);
   bool stop_requested() const;
+  /// Why the run stops: "interrupted" or the wall-clock timeout.
+  std::string stop_reason() const;
 
   const sema::World& world_;
   ground::Problem& problem_;

@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/drafting.h"
+#include "cli/interrupt.h"
 #include "syntax/parse.h"
 
 namespace tc::cli {
@@ -46,7 +47,7 @@ int run_arguments(int argc, char** argv) {
     sub->add_option("--fail-on", common.fail_on, "error|warning|never (default error)")
         ->check(CLI::IsMember({"error", "warning", "never"}));
     sub->add_option("--rlimit", common.rlimit, "deterministic solver resource limit per query (0 = none)");
-    sub->add_option("--timeout", common.timeout_seconds, "wall-clock limit per solver query, in seconds (0 = none)");
+    sub->add_option("--timeout", common.timeout_seconds, "wall-clock limit on the analysis, in seconds (0 = none); past it open questions are unknown");
     sub->add_option("--format", common.format, "report format: text|json|sarif|junit|github|markdown|html (test: text|json|junit)");
     sub->add_option("-o,--output", common.output, "write the report to FILE (atomically)");
     sub->add_flag("--stats", common.stats, "print phase statistics on stderr");
@@ -136,7 +137,15 @@ int run_arguments(int argc, char** argv) {
 
 void* thread_main(void* raw) {
   auto* args = static_cast<ThreadArgs*>(raw);
-  args->result = run_arguments(args->argc, args->argv);
+  // Last line of defence: an exception that escapes a stage (a library's,
+  // say Z3's "canceled" on an interrupt) is an internal error with exit 4,
+  // never an abort. Reports are written only at the end, so none is half-written.
+  try {
+    args->result = run_arguments(args->argc, args->argv);
+  } catch (const std::exception& e) {
+    std::cerr << "treatycheck: internal error: " << e.what() << "\n";
+    args->result = kExitInternal;
+  }
   return nullptr;
 }
 
@@ -145,6 +154,7 @@ void* thread_main(void* raw) {
 int run_main(int argc, char** argv) {
   // Deep recursion in the parser and in tree walks is bounded by the
   // nesting limit; a 512 MiB stack makes that bound comfortable.
+  start_interrupt_handling();  // first: the analysis thread inherits the blocked SIGINT
   ThreadArgs args{argc, argv, kExitInternal};
   pthread_attr_t attr;
   pthread_attr_init(&attr);

@@ -1,8 +1,6 @@
 // `treatycheck check` and `treatycheck test`: the whole pipeline.
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -16,6 +14,7 @@
 #include "analysis/readings.h"
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "cli/interrupt.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
 #include "cli/reports.h"
@@ -28,10 +27,7 @@
 namespace tc::cli {
 namespace {
 
-std::atomic<bool> g_interrupted{false};
 std::atomic<bool> g_progress_shown{false};  ///< a progress line is on the terminal
-
-extern "C" void on_sigint(int) { g_interrupted.store(true); }
 
 /// Today's date (UTC) as a DayNumber.
 sema::DayNumber today() {
@@ -142,7 +138,10 @@ bool resolve_check_setup(const CheckOptions& options, ground::GroundOptions& gro
   }
   analysis_options.limits.rlimit = options.rlimit;
   analysis_options.limits.timeout_ms = static_cast<std::uint32_t>(options.timeout_seconds * 1000);
-  analysis_options.interrupted = &g_interrupted;
+  analysis_options.interrupted = &interrupted();
+  analysis_options.timed_out = &timed_out();
+  enable_graceful_interrupt();
+  if (options.timeout_seconds > 0) start_deadline(options.timeout_seconds);
   if (options.strategy == "naive") analysis_options.symmetry_representatives = 0;
   analysis_options.max_rounds = options.max_rounds;
   analysis_options.permissions = !options.no_permissions;
@@ -162,7 +161,6 @@ bool resolve_check_setup(const CheckOptions& options, ground::GroundOptions& gro
       g_progress_shown.store(true);
     };
   }
-  std::signal(SIGINT, on_sigint);
   return true;
 }
 

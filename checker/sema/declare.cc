@@ -210,6 +210,11 @@ void Resolver::resolve_atom_signature(AtomId id) {
            "quantity '" + atom.name + "' has lower bound " + std::to_string(atom.lower) + " above its upper bound " +
                std::to_string(atom.upper));
   }
+  if (magnitude_of(atom.lower) > kMaxMagnitude || magnitude_of(atom.upper) > kMaxMagnitude) {
+    report(DiagKind::NumberTooLarge, atom.bounds_span,
+           "the bounds of quantity '" + atom.name + "' go beyond the supported range (magnitudes up to 2^62 = " +
+               std::to_string(kMaxMagnitude) + ")");
+  }
 }
 
 void Resolver::resolve_signatures() {

@@ -1,5 +1,9 @@
 // Expressions: name lookup, calls, types (truth values, numbers,
 // individuals), comparisons and linear arithmetic.
+#include <algorithm>
+#include <cstdint>
+#include <type_traits>
+
 #include "sema/resolver.h"
 
 namespace tc::sema::detail {
@@ -13,12 +17,19 @@ Typed leaf(Op op, Type type, Span span) {
   return t;
 }
 
-Typed node(Op op, Type type, Span span, std::vector<Typed> parts) {
+/// A node over `parts`, whose trees are moved in. (A braced list would be
+/// an initializer_list, whose elements can only be copied: every level of
+/// a 100,000-long `and` chain copied its whole subtree, quadratic time.)
+template <class... Parts>
+Typed node(Op op, Type type, Span span, Parts&&... parts) {
+  static_assert((std::is_same_v<Parts, Typed> && ...), "node() takes its parts as rvalues");
   Typed t = leaf(op, type, span);
-  for (Typed& p : parts) {
+  t.expr.args.reserve(sizeof...(parts));
+  [[maybe_unused]] auto take = [&t](Typed&& p) {
     t.error = t.error || p.error;
     t.expr.args.push_back(std::move(p.expr));
-  }
+  };
+  (take(std::move(parts)), ...);
   return t;
 }
 
@@ -74,6 +85,40 @@ std::optional<std::int64_t> constant_value(const Expr& e) {
   return std::nullopt;
 }
 
+std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b) {
+  std::uint64_t out = 0;
+  return __builtin_add_overflow(a, b, &out) ? UINT64_MAX : out;
+}
+
+std::uint64_t saturating_mul(std::uint64_t a, std::uint64_t b) {
+  std::uint64_t out = 0;
+  return __builtin_mul_overflow(a, b, &out) ? UINT64_MAX : out;
+}
+
+/// A bound on the magnitude of every value, partial sum, constant and
+/// coefficient that grounding can compute from `e`: sums add, products
+/// multiply, a quantity counts as at least 1 (so a factor applied to it is
+/// counted even when its bounds are 0 .. 0), and no more than the limit
+/// (bounds beyond it are reported at the declaration). Saturates at UINT64_MAX.
+std::uint64_t magnitude_bound(const Expr& e, const World& world) {
+  switch (e.op) {
+    case Op::Int: return magnitude_of(e.value);
+    case Op::Atom: {
+      const Atom& atom = world.atoms[e.id];
+      return std::clamp(std::max(magnitude_of(atom.lower), magnitude_of(atom.upper)), std::uint64_t{1}, kMaxMagnitude);
+    }
+    case Op::Neg: return e.args.empty() ? 0 : magnitude_bound(e.args[0], world);
+    case Op::Add:
+    case Op::Sub:
+    case Op::Mul: {
+      if (e.args.size() != 2) return 0;
+      std::uint64_t a = magnitude_bound(e.args[0], world), b = magnitude_bound(e.args[1], world);
+      return e.op == Op::Mul ? saturating_mul(a, b) : saturating_add(a, b);
+    }
+    default: return 0;
+  }
+}
+
 /// A literal or negated literal.
 std::optional<std::int64_t> literal_value(const Expr& e) {
   if (e.op == Op::Int) return e.value;
@@ -119,7 +164,7 @@ Typed Resolver::expr(const ast::Expr& e, Scope& scope) {
   switch (e.kind) {
     case ast::ExprKind::True: return leaf(Op::True, Type::Bool, e.span);
     case ast::ExprKind::False: return leaf(Op::False, Type::Bool, e.span);
-    case ast::ExprKind::Not: return node(Op::Not, Type::Bool, e.span, {formula(e.children[0], scope)});
+    case ast::ExprKind::Not: return node(Op::Not, Type::Bool, e.span, formula(e.children[0], scope));
     case ast::ExprKind::And:
     case ast::ExprKind::Or:
     case ast::ExprKind::Implies:
@@ -132,7 +177,7 @@ Typed Resolver::expr(const ast::Expr& e, Scope& scope) {
                                                  : Op::Excludes;
       Typed left = formula(e.children[0], scope);
       Typed right = formula(e.children[1], scope);
-      return node(op, Type::Bool, e.span, {std::move(left), std::move(right)});
+      return node(op, Type::Bool, e.span, std::move(left), std::move(right));
     }
     case ast::ExprKind::Exists:
     case ast::ExprKind::Forall: return quantifier(e, scope);
@@ -252,7 +297,7 @@ Typed Resolver::call(const ast::Expr& e, Scope& scope) {
     for (std::size_t i = 0; i < definition.param_count; ++i) params.push_back(definition.variables[i].sort);
   }
   bool quantity = is_atom && world_.atoms[g->id].is_quantity;
-  Typed t = node(is_atom ? Op::Atom : Op::Definition, quantity ? Type::Int : Type::Bool, e.span, {});
+  Typed t = node(is_atom ? Op::Atom : Op::Definition, quantity ? Type::Int : Type::Bool, e.span);
   t.expr.id = g->id;
   bool arity_ok = args.size() == params.size();
   if (!arity_ok) {
@@ -287,13 +332,20 @@ Typed Resolver::call(const ast::Expr& e, Scope& scope) {
 Typed Resolver::compare(const ast::Expr& e, Scope& scope) {
   Typed left = expr(e.children[0], scope);
   Typed right = expr(e.children[1], scope);
-  Typed t = node(Op::Compare, Type::Bool, e.span, {left, right});
+  Typed t = node(Op::Compare, Type::Bool, e.span, std::move(left), std::move(right));
   t.expr.compare = e.compare;
   if (t.error) return t;
-  const Expr& l = left.expr;
-  const Expr& r = right.expr;
+  const Expr& l = t.expr.args[0];
+  const Expr& r = t.expr.args[1];
   if (l.type == Type::Int && r.type == Type::Int) {
-    check_quantity_bounds(e, l, r);
+    for (std::size_t side = 0; side < 2; ++side) {
+      if (magnitude_bound(t.expr.args[side], world_) <= kMaxMagnitude) continue;
+      report(DiagKind::NumberTooLarge, e.children[side].span,
+             "'" + text_of(e.children[side]) + "' can reach numbers beyond the supported range (magnitudes up to 2^62 = " +
+                 std::to_string(kMaxMagnitude) + ", with each quantity at its declared bounds)");
+      t.error = true;
+    }
+    if (!t.error) check_quantity_bounds(e, l, r);
     return t;
   }
   std::string lt = "'" + text_of(e.children[0]) + "'";
@@ -362,37 +414,38 @@ Typed Resolver::membership_test(const ast::Expr& e, Scope& scope) {
   Typed element = expr(e.children[0], scope);
   if (e.set.empty()) return error_value(e.span);
   TypedSet domain = set(e.set[0], scope);
-  Typed t = node(Op::InSet, Type::Bool, e.span, {element});
+  Typed t = node(Op::InSet, Type::Bool, e.span, std::move(element));
+  const Expr& member = t.expr.args[0];
   t.expr.set.push_back(domain.set);
   t.error = t.error || domain.error;
   if (!t.error) {
     std::string what = "'" + text_of(e.children[0]) + "'";
     std::string set_text = "'" + text_of(e.set[0].span, "the set") + "'";
-    if (element.expr.type != Type::Entity) {
+    if (member.type != Type::Entity) {
       report(DiagKind::TypeMismatch, e.children[0].span,
-             what + " is " + type_phrase(element.expr) + ", but only individuals can belong to a set");
+             what + " is " + type_phrase(member) + ", but only individuals can belong to a set");
       t.error = true;
-    } else if (!compatible(element.expr.sort, domain.set.sort)) {
+    } else if (!compatible(member.sort, domain.set.sort)) {
       report(DiagKind::WrongSort, e.span,
-             what + " is " + sort_phrase(element.expr.sort) + ", but the members of " + set_text + " are each " +
+             what + " is " + sort_phrase(member.sort) + ", but the members of " + set_text + " are each " +
                  sort_phrase(domain.set.sort) + ": it can never belong to it");
       t.error = true;
     }
   }
   if (e.kind == ast::ExprKind::NotIn) {
     bool error = t.error;
-    t = node(Op::Not, Type::Bool, e.span, {std::move(t)});
+    t = node(Op::Not, Type::Bool, e.span, std::move(t));
     t.error = error;
   }
   return t;
 }
 
 Typed Resolver::arithmetic(const ast::Expr& e, Scope& scope) {
-  if (e.kind == ast::ExprKind::Neg) return node(Op::Neg, Type::Int, e.span, {number(e.children[0], scope)});
+  if (e.kind == ast::ExprKind::Neg) return node(Op::Neg, Type::Int, e.span, number(e.children[0], scope));
   Op op = e.kind == ast::ExprKind::Add ? Op::Add : e.kind == ast::ExprKind::Sub ? Op::Sub : Op::Mul;
   Typed left = number(e.children[0], scope);
   Typed right = number(e.children[1], scope);
-  Typed t = node(op, Type::Int, e.span, {std::move(left), std::move(right)});
+  Typed t = node(op, Type::Int, e.span, std::move(left), std::move(right));
   if (op == Op::Mul && !t.error && !constant_value(t.expr.args[0]) && !constant_value(t.expr.args[1])) {
     report(DiagKind::NonLinearArithmetic, e.span,
            "'" + text_of(e) + "' multiplies two numbers that are not constants: only linear arithmetic is supported, "

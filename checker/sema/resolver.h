@@ -26,6 +26,18 @@
 
 namespace tc::sema::detail {
 
+/// Largest magnitude a number in the sources may reach: a quantity's
+/// bounds, and every value an arithmetic expression can take (TC1027,
+/// docs/robustness.md). Far below 2^63, so that grounding, which folds
+/// constants, distributes factors and evaluates witnesses in 64-bit
+/// integers, never overflows.
+inline constexpr std::uint64_t kMaxMagnitude = std::uint64_t{1} << 62;
+
+/// |v| without overflow (also for INT64_MIN).
+inline std::uint64_t magnitude_of(std::int64_t v) {
+  return v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+}
+
 /// What a global name denotes. One namespace holds them all.
 enum class GlobalKind { Sort, Entity, Atom, Definition, Treaty };
 

@@ -3,7 +3,10 @@
 #include <z3++.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <mutex>
+#include <set>
 #include <unordered_map>
 
 namespace tc::smt {
@@ -113,14 +116,36 @@ z3::expr Solver::Impl::atom_var(const ground::Problem& problem, ground::GroundAt
   return *scenario_vars[id];
 }
 
+namespace {
+// The contexts of the live solvers, for interrupt_all(); a context shared
+// by siblings appears once per solver.
+std::mutex g_live_mutex;
+std::multiset<z3::context*> g_live_contexts;
+}  // namespace
+
+// Once set, every later check answers Unknown at once: the search loops
+// wind down without running full queries after Ctrl-C or --timeout.
+static std::atomic<bool> g_stopped{false};
+
+void interrupt_all() {
+  g_stopped.store(true);
+  std::lock_guard<std::mutex> lock(g_live_mutex);
+  for (z3::context* context : g_live_contexts) context->interrupt();
+}
+
 Solver::Solver(const ground::Problem& problem, const Limits& limits, const Solver* sibling)
     : impl_(std::make_unique<Impl>(sibling ? sibling->impl_->owned_context : std::make_shared<z3::context>())),
       problem_(problem) {
   impl_->limits = limits;
   impl_->scenario_vars.resize(problem.atoms.size());
+  std::lock_guard<std::mutex> lock(g_live_mutex);
+  g_live_contexts.insert(&impl_->context);
 }
 
-Solver::~Solver() = default;
+Solver::~Solver() {
+  std::lock_guard<std::mutex> lock(g_live_mutex);
+  g_live_contexts.erase(g_live_contexts.find(&impl_->context));
+}
 
 Term Solver::encode(ground::NodeId root, const Encoding& encoding) {
   Impl& im = *impl_;
@@ -241,22 +266,25 @@ Outcome Solver::check(const std::vector<Term>& assumptions) {
   im.last_assumptions = assumptions;
   z3::expr_vector v(im.context);
   for (Term t : assumptions) v.push_back(im.terms[t.index]);
-  z3::check_result result;
+  // An interruption (Ctrl-C, --timeout) can land after the answer but
+  // before the model or core is read: Z3 then throws "canceled", and the
+  // question is as open as if the check itself had been stopped.
+  if (g_stopped.load()) return Outcome::Unknown;
   try {
     z3::solver& solver = im.ensure_solver();
-    result = v.empty() ? solver.check() : solver.check(v);
+    z3::check_result result = v.empty() ? solver.check() : solver.check(v);
+    if (result == z3::sat) {
+      im.model = solver.get_model();
+      return Outcome::Sat;
+    }
+    if (result == z3::unsat) {
+      im.last_core.clear();
+      z3::expr_vector core = solver.unsat_core();
+      for (unsigned i = 0; i < core.size(); ++i) im.last_core.push_back(core[i]);
+      return Outcome::Unsat;
+    }
   } catch (const z3::exception&) {
-    return Outcome::Unknown;
-  }
-  if (result == z3::sat) {
-    im.model = im.solver->get_model();
-    return Outcome::Sat;
-  }
-  if (result == z3::unsat) {
-    im.last_core.clear();
-    z3::expr_vector core = im.solver->unsat_core();
-    for (unsigned i = 0; i < core.size(); ++i) im.last_core.push_back(core[i]);
-    return Outcome::Unsat;
+    im.model.reset();
   }
   return Outcome::Unknown;
 }

@@ -104,4 +104,8 @@ class Solver {
   std::uint64_t checks_ = 0;
 };
 
+/// Stops the running check of every live solver, and makes every later
+/// check return Unknown at once; callable from any thread (Ctrl-C, --timeout).
+void interrupt_all();
+
 }  // namespace tc::smt

@@ -1,9 +1,13 @@
 #include "source/source.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 namespace tc {
@@ -81,26 +85,52 @@ LoadResult SourceSet::load(const std::string& path) {
       return result;
     }
   }
-  auto size = fs::file_size(path, ec);
-  if (!ec && size > kMaxFileBytes) {
+  // Opened without blocking and checked again on the descriptor: a path
+  // swapped for a FIFO or device after the check above must not hang or
+  // stream forever. At most kMaxFileBytes + 1 bytes are read, so a file
+  // whose size the file system misreports (/proc) is bounded too.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    result.error = LoadError::Unreadable;
+    result.message = errno == EACCES ? "cannot be read (permission denied)"
+                                     : std::string("cannot be read (") + std::strerror(errno) + ")";
+    return result;
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    result.error = LoadError::NotRegularFile;
+    result.message = "is not a regular file";
+    return result;
+  }
+  if (static_cast<std::uint64_t>(info.st_size) > kMaxFileBytes) {
+    ::close(fd);
     result.error = LoadError::TooLarge;
     result.message = "is larger than the limit of 64 MiB";
     return result;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    result.error = LoadError::Unreadable;
-    result.message = "cannot be read (permission denied?)";
-    return result;
+  std::string text;
+  char chunk[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      result.error = LoadError::Unreadable;
+      result.message = std::string("cannot be read (") + std::strerror(errno) + ")";
+      ::close(fd);
+      return result;
+    }
+    if (n == 0) break;
+    text.append(chunk, static_cast<std::size_t>(n));
+    if (text.size() > kMaxFileBytes) {
+      ::close(fd);
+      result.error = LoadError::TooLarge;
+      result.message = "is larger than the limit of 64 MiB";
+      return result;
+    }
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    result.error = LoadError::Unreadable;
-    result.message = "cannot be read";
-    return result;
-  }
-  FileId id = add(path, buffer.str());
+  ::close(fd);
+  FileId id = add(path, std::move(text));
   canonical_[id] = canonical;
   result.file = id;
   return result;

@@ -8,28 +8,33 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostics.h"
 
 namespace {
 
-std::string golden_root() {
+/// The folders of golden tests: tests/golden/ and the hostile-input suite.
+std::vector<std::string> golden_roots() {
   const char* env = std::getenv("TC_SOURCE_DIR");
-  return std::string(env != nullptr ? env : TC_SOURCE_DIR) + "/tests/golden";
+  std::string root = std::string(env != nullptr ? env : TC_SOURCE_DIR);
+  return {root + "/tests/golden", root + "/tests/hostile"};
 }
 
-/// All text of every .expected file under tests/golden/.
+/// All text of every .expected file under the golden folders.
 std::string all_expected_output(std::size_t& files) {
   std::string text;
   files = 0;
   std::error_code ec;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(golden_root(), ec)) {
-    if (!entry.is_regular_file() || entry.path().extension() != ".expected") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    text += buffer.str();
-    ++files;
+  for (const std::string& golden_root : golden_roots()) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(golden_root, ec)) {
+      if (!entry.is_regular_file() || entry.path().extension() != ".expected") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::ostringstream buffer;
+      buffer << in.rdbuf();
+      text += buffer.str();
+      ++files;
+    }
   }
   return text;
 }
@@ -51,7 +56,7 @@ std::string bad_input_script() {
 void expect_codes_covered(char series) {
   std::size_t files = 0;
   std::string text = all_expected_output(files) + bad_input_script();
-  ASSERT_GT(files, 0u) << "no .expected files under " << golden_root();
+  ASSERT_GT(files, 0u) << "no .expected files under " << golden_roots().front();
   std::set<std::string> missing;
   for (tc::DiagKind kind : tc::all_diag_kinds()) {
     std::string code(tc::diag_code(kind));
