@@ -56,11 +56,11 @@ EOF
 
 F="$WORK/dates.treaty"
 # Entry into force is inclusive.
-expect_run "the day before entry into force: no conflict" 0 '^summary: 0 conflicts.*1 instruments in force.*as of 2009-12-31$' check --as-of 2009-12-31 "$F"
+expect_run "the day before entry into force: no conflict" 0 '^summary: 0 conflicts.*1 instrument in force.*as of 2009-12-31$' check --as-of 2009-12-31 "$F"
 expect_run "the day of entry into force: conflict" 1 'caught: +2 parties \(as of 2010-01-01\): Austria, Belgium$' check --as-of 2010-01-01 "$F"
 # Withdrawal is exclusive: the treaty no longer binds on the day.
 expect_run "the day before withdrawal: conflict" 1 'caught: +3 parties \(as of 2015-05-31\): Austria, Belgium, Croatia$' check --as-of 2015-05-31 "$F"
-expect_run "the day of withdrawal: no conflict" 0 '^summary: 0 conflicts.*1 instruments in force.*as of 2015-06-01$' check --as-of 2015-06-01 "$F"
+expect_run "the day of withdrawal: no conflict" 0 '^summary: 0 conflicts.*1 instrument in force.*as of 2015-06-01$' check --as-of 2015-06-01 "$F"
 # Membership: since inclusive, until exclusive.
 expect_run "the day before Croatia joins: Croatia not caught" 1 'caught: +2 parties \(as of 2013-06-30\): Austria, Belgium$' check --as-of 2013-06-30 "$F"
 expect_run "the day Croatia joins: Croatia caught" 1 'caught: +3 parties \(as of 2013-07-01\): Austria, Belgium, Croatia$' check --as-of 2013-07-01 "$F"
