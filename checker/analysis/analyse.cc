@@ -652,6 +652,7 @@ Analysis analyse(const sema::World& world, ground::Problem& problem, const Analy
                      std::to_string(problem.norms.size()) + " norm instances, " +
                      std::to_string(problem.axioms.size()) + " axiom instances, " + std::to_string(problem.atoms.size()) +
                      " ground atoms");
+  out.permissions_skipped = !options.permissions;
   bool trivial = default_conduct_always_possible(problem, options.limits);
   std::vector<Component> components = partition(world, problem);
   out.stats.components = components.size();

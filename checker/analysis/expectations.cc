@@ -96,6 +96,14 @@ ExpectationResult judge_findings(const sema::World& world, const sema::Expectati
     r.unknown = true;
     r.detail += " (some questions are unknown)";
   }
+  // Without the permission search, what depends on permission conflicts is open.
+  bool about_permissions = e.kind == sema::ExpectKind::PermissionConflict || e.kind == sema::ExpectKind::Consistent ||
+                           (e.kind == sema::ExpectKind::Count && e.count_kind != sema::CountKind::Conflicts);
+  if (a.permissions_skipped && about_permissions && !definite_pass && !r.unknown) {
+    r.passed = false;
+    r.unknown = true;
+    r.detail += " (permission conflicts were not searched: --no-permissions)";
+  }
   return r;
 }
 

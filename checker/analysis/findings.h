@@ -142,6 +142,7 @@ struct Analysis {
   std::vector<Finding> findings;  ///< sorted: kind, then id
   Stats stats;
   bool internal_error = false;    ///< a witness did not replay (exit 4)
+  bool permissions_skipped = false;  ///< `--no-permissions`: no permission conflict was searched for
   std::string internal_error_message;
   std::optional<ReadingsSummary> readings;  ///< set by --all-readings only
 };
