@@ -181,7 +181,11 @@ bool validate_readings(const sema::World& world, const ground::GroundOptions& op
   for (const sema::Definition& d : world.definitions)
     if (!d.readings.empty() && !d.readings.front().name.empty()) terms.push_back(d.name);
   std::sort(terms.begin(), terms.end());
-  for (const auto& [term, reading] : options.readings) {
+  for (const auto& choice : options.readings) {
+    // Named copies, not a structured binding: clang 14 (the fuzz build)
+    // rejects capturing a structured binding in a lambda.
+    const std::string& term = choice.first;
+    const std::string& reading = choice.second;
     auto def = std::find_if(world.definitions.begin(), world.definitions.end(), [&](const sema::Definition& d) {
       return d.name == term && !d.readings.empty() && !d.readings.front().name.empty();
     });
