@@ -29,9 +29,6 @@ std::string block(const FindingFacts& f, const std::string& as_of) {
   return out + "\n";
 }
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 }  // namespace
 

@@ -47,9 +47,6 @@ std::string annotation(const FindingFacts& f, const RunFacts& run) {
   return out + "::" + github_escape_data(message) + "\n";
 }
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 }  // namespace
 

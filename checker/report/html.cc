@@ -85,16 +85,6 @@ const char* kScript = R"(
 })();
 )";
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-std::string names(const std::vector<EntityFacts>& entities, std::size_t limit) {
-  std::string out;
-  for (std::size_t i = 0; i < entities.size() && i < limit; ++i) out += (i ? ", " : "") + entities[i].display;
-  if (entities.size() > limit) out += ", and " + std::to_string(entities.size() - limit) + " more";
-  return out;
-}
 
 std::string kind_words(const FindingFacts& f) {
   using analysis::FindingKind;

@@ -62,14 +62,6 @@ class Locator {
   const SourceSet& sources_;
 };
 
-std::string names(const std::vector<EntityFacts>& entities) {
-  constexpr std::size_t kMaxNamesShown = 12;
-  std::string out;
-  for (std::size_t i = 0; i < entities.size() && i < kMaxNamesShown; ++i)
-    out += (i ? ", " : "") + entities[i].display;
-  if (entities.size() > kMaxNamesShown) out += ", and " + std::to_string(entities.size() - kMaxNamesShown) + " more";
-  return out;
-}
 
 EntityFacts entity(const sema::World& world, sema::EntityId id) {
   const sema::Entity& e = world.entities.at(id);
@@ -307,6 +299,17 @@ std::string line_link(const std::string& link_base, const Location& location) {
   std::string target = location.under_root ? uri_encode(location.path) : "file://" + uri_encode(location.path);
   if (location.under_root) target = link_base + target;
   return target + "#L" + std::to_string(location.begin.line);
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string names(const std::vector<EntityFacts>& entities, std::size_t limit) {
+  std::string out;
+  for (std::size_t i = 0; i < entities.size() && i < limit; ++i) out += (i ? ", " : "") + entities[i].display;
+  if (entities.size() > limit) out += ", and " + std::to_string(entities.size() - limit) + " more";
+  return out;
 }
 
 }  // namespace tc::report

@@ -217,6 +217,12 @@ std::vector<std::string> detail_lines(const FindingFacts& finding, const std::st
 /// A file (such as a baseline) at a line, located like clause files.
 Location locate_file(const std::string& path, std::uint32_t line);
 
+/// "1 finding" / "3 findings".
+std::string plural(std::size_t n, const char* one, const char* many);
+
+/// Display names, the first `limit` of them, then ", and N more".
+std::string names(const std::vector<EntityFacts>& entities, std::size_t limit = 12);
+
 /// Percent-encodes a path for a URI (keeps unreserved characters and '/').
 std::string uri_encode(const std::string& path);
 
