@@ -355,8 +355,11 @@ std::unique_ptr<ReadingsRun> run_all_readings(const sema::World& full, const gro
   for (const Analysis& a : out->analyses) analyses.push_back(&a);
   std::vector<std::size_t> source;
   out->analysis = merge_readings(out->plan, analyses, source);
-  for (std::size_t i = 0; i < out->analysis.findings.size(); ++i)
-    out->problem_of[out->analysis.findings[i].id] = &out->runs.at(source[i])->problem;
+  for (std::size_t i = 0; i < out->analysis.findings.size(); ++i) {
+    const std::string& id = out->analysis.findings[i].id;
+    out->problem_of[id] = &out->runs.at(source[i])->problem;
+    out->combination_of[id] = out->plan.combinations.at(source[i]);
+  }
   return out;
 }
 

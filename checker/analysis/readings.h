@@ -75,6 +75,8 @@ struct ReadingsRun {
   std::vector<Analysis> analyses;  ///< one per combination checked, in plan order
   Analysis analysis;               ///< merged; `readings` set
   std::map<std::string, const ground::Problem*> problem_of;  ///< finding id -> its run's problem
+  /// Finding id -> the combination its run used (what its witness assumes).
+  std::map<std::string, ReadingChoice> combination_of;
 };
 
 /// Plans, runs the analysis once per combination and merges. Stops early

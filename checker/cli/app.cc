@@ -72,9 +72,12 @@ int run_arguments(int argc, char** argv) {
   check->add_option("--baseline", common.baseline, "report only findings not listed in FILE; report its stale entries");
   check->add_option("--write-baseline", common.write_baseline, "write the current finding ids to FILE (atomically)");
   check->add_option("--link-base", common.link_base, "URL prefix of links to files in markdown reports");
-  check->add_flag("--all-readings", common.all_readings,
+  auto add_all_readings = [&common](CLI::App* sub) {
+    sub->add_flag("--all-readings", common.all_readings,
                   "check every combination of readings of the vague terms that can change a finding, and report "
                   "under which readings each finding holds");
+  };
+  add_all_readings(check);
   CLI::App* test = app.add_subcommand("test", "run the expect statements and scenarios written in the sources");
   add_common(test);
   add_check_options(test);
@@ -93,6 +96,7 @@ int run_arguments(int argc, char** argv) {
   explain->add_option("id", explain_id, "the finding's id (TC2001-...), or a unique prefix of it")->required();
   add_common(explain);
   add_check_options(explain);
+  add_all_readings(explain);
   RepairOptions repair_options;
   CLI::App* repair = app.add_subcommand("repair", "minimal sets of clauses whose limitation or removal removes the conflicts, each verified");
   add_common(repair);

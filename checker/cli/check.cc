@@ -207,11 +207,8 @@ bool validate_readings(const sema::World& world, const ground::GroundOptions& op
 }
 
 bool check_revision(const std::vector<std::string>& paths, const CheckOptions& options, CheckedRevision& out) {
-  analysis::AnalysisOptions analysis_options;
-  if (!resolve_check_setup(options, out.ground_options, analysis_options)) return false;
-  out.world = front_end(paths, out.sources, options.use_color);
-  if (!out.world || !validate_readings(*out.world, out.ground_options)) return false;
-  std::unique_ptr<analysis::Run> run = analyse_with_progress(*out.world, out.ground_options, analysis_options);
+  if (!set_up_command(options, paths, out)) return false;
+  std::unique_ptr<analysis::Run> run = analyse_with_progress(*out.world, out.ground_options, out.analysis_options);
   out.problem = std::move(run->problem);
   out.analysis = std::move(run->analysis);
   return true;
@@ -219,15 +216,15 @@ bool check_revision(const std::vector<std::string>& paths, const CheckOptions& o
 
 int run_check(const CheckOptions& options) {
   auto started = std::chrono::steady_clock::now();
-  ground::GroundOptions ground_options;
-  analysis::AnalysisOptions analysis_options;
-  if (!resolve_check_setup(options, ground_options, analysis_options)) return kExitInputError;
   ReportPlan plan;
   if (!plan_reports(options, kCheckFormats, plan)) return kExitInputError;
-  SourceSet sources;
-  FrontEndTimes times;
-  std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color, &times);
-  if (!world || !validate_readings(*world, ground_options)) return kExitInputError;
+  CommandSetup setup;
+  if (!set_up_command(options, default_paths(options.paths), setup)) return kExitInputError;
+  const SourceSet& sources = setup.sources;
+  const std::optional<sema::World>& world = setup.world;
+  const ground::GroundOptions& ground_options = setup.ground_options;
+  analysis::AnalysisOptions& analysis_options = setup.analysis_options;
+  const FrontEndTimes& times = setup.times;
   std::unique_ptr<analysis::Run> run;
   std::unique_ptr<analysis::ReadingsRun> readings;
   if (options.all_readings) readings = analysis::run_all_readings(*world, ground_options, analysis_options);
@@ -245,14 +242,14 @@ int run_check(const CheckOptions& options) {
 }
 
 int run_test(const CheckOptions& options) {
-  ground::GroundOptions ground_options;
-  analysis::AnalysisOptions analysis_options;
-  if (!resolve_check_setup(options, ground_options, analysis_options)) return kExitInputError;
   ReportPlan plan;
   if (!plan_reports(options, kTestFormats, plan)) return kExitInputError;
-  SourceSet sources;
-  std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color);
-  if (!world || !validate_readings(*world, ground_options)) return kExitInputError;
+  CommandSetup setup;
+  if (!set_up_command(options, default_paths(options.paths), setup)) return kExitInputError;
+  const SourceSet& sources = setup.sources;
+  const std::optional<sema::World>& world = setup.world;
+  const ground::GroundOptions& ground_options = setup.ground_options;
+  analysis::AnalysisOptions& analysis_options = setup.analysis_options;
   analysis_options.keep_test_names = true;  // scenarios name states: keep them in the reduced world
   std::unique_ptr<analysis::Run> run = analyse_with_progress(*world, ground_options, analysis_options);
   const analysis::Analysis& analysis = run->analysis;

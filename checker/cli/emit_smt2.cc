@@ -49,23 +49,21 @@ std::string instance_name(const sema::World& world, const ground::NormInstance& 
 }  // namespace
 
 int run_emit_smt2(const CheckOptions& options) {
-  ground::GroundOptions ground_options;
-  analysis::AnalysisOptions analysis_options;
-  if (!resolve_check_setup(options, ground_options, analysis_options)) return kExitInputError;
-  SourceSet sources;
   std::vector<std::string> paths = default_paths(options.paths);
-  std::optional<sema::World> world = front_end(paths, sources, options.use_color);
-  if (!world) return kExitInputError;
-  ground::Problem problem = ground::ground(*world, ground_options);
+  CommandSetup setup;
+  if (!set_up_command(options, paths, setup)) return kExitInputError;
+  const sema::World& world = *setup.world;
+  const ground::GroundOptions& ground_options = setup.ground_options;
+  ground::Problem problem = ground::ground(world, ground_options);
 
   smt::Solver solver(problem, smt::Limits{});
   std::vector<std::string> names;
-  for (const ground::GroundAtom& atom : problem.atoms) names.push_back(atom_name(*world, atom));
+  for (const ground::GroundAtom& atom : problem.atoms) names.push_back(atom_name(world, atom));
   solver.set_atom_names(std::move(names));
   for (const ground::AxiomInstance& axiom : problem.axioms) solver.add(solver.encode(axiom.formula));
   ground::Pool& pool = problem.pool;
   for (const ground::NormInstance& n : problem.norms) {
-    std::string name = instance_name(*world, n);
+    std::string name = instance_name(world, n);
     solver.add(solver.mk_iff(solver.named_bool(name + " applies"), solver.encode(n.applicability)));
     switch (n.modality) {
       case sema::Modality::Obligation:

@@ -5,6 +5,7 @@
 
 #include "analysis/analyse.h"
 #include "analysis/axioms_used.h"
+#include "analysis/readings.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/output.h"
@@ -33,10 +34,23 @@ const analysis::Finding* find_finding(const analysis::Analysis& analysis, const 
   return prefix_matches == 1 ? prefix_match : nullptr;
 }
 
-void report_missing(const analysis::Analysis& analysis, const std::string& wanted) {
+const char* const kAllReadingsNote =
+    "note: a finding that holds only under other readings than the defaults is found with --all-readings\n";
+
+/// Whether some term of `world` has several readings.
+bool has_readings(const sema::World& world) {
+  return std::any_of(world.definitions.begin(), world.definitions.end(),
+                     [](const sema::Definition& d) { return d.readings.size() > 1; });
+}
+
+/// `vague`: the sources have terms with several readings and the check
+/// used one reading each, so a finding of `check --all-readings` may be missing.
+void report_missing(const analysis::Analysis& analysis, const std::string& wanted, bool vague) {
   std::cerr << "treatycheck: error: no finding '" << wanted << "' in this check";
   if (analysis.findings.empty()) {
     std::cerr << " (it has no findings: the sources as checked are consistent)\n";
+    if (vague)
+      std::cerr << kAllReadingsNote;
     return;
   }
   std::vector<std::string> ids;
@@ -48,31 +62,37 @@ void report_missing(const analysis::Analysis& analysis, const std::string& wante
   }
   if (ids.size() > 10) std::cerr << "  ... and " << ids.size() - 10 << " more (treatycheck check lists them all)\n";
   std::cerr << "note: ids depend on the check's options too (--as-of, --reading, --no-permissions): give the same ones\n";
+  if (vague)
+    std::cerr << kAllReadingsNote;
 }
 
 }  // namespace
 
 int run_explain(const ExplainOptions& options) {
-  ground::GroundOptions ground_options;
-  analysis::AnalysisOptions analysis_options;
-  if (!resolve_check_setup(options, ground_options, analysis_options)) return kExitInputError;
-  SourceSet sources;
-  std::vector<std::string> paths = default_paths(options.paths);
-  std::optional<sema::World> world = front_end(paths, sources, options.use_color);
-  if (!world) return kExitInputError;
-  std::unique_ptr<analysis::Run> run = analyse_with_progress(*world, ground_options, analysis_options);
-  const analysis::Finding* finding = find_finding(run->analysis, options.id);
+  CommandSetup setup;
+  if (!set_up_command(options, default_paths(options.paths), setup)) return kExitInputError;
+  const sema::World& world = *setup.world;
+  std::unique_ptr<analysis::Run> run;
+  std::unique_ptr<analysis::ReadingsRun> readings;
+  if (options.all_readings) readings = analysis::run_all_readings(world, setup.ground_options, setup.analysis_options);
+  else run = analyse_with_progress(world, setup.ground_options, setup.analysis_options);
+  const analysis::Analysis& analysis = readings ? readings->analysis : run->analysis;
+  const analysis::Finding* finding = find_finding(analysis, options.id);
   if (!finding) {
-    report_missing(run->analysis, options.id);
+    report_missing(analysis, options.id, !options.all_readings && has_readings(world));
     return kExitInputError;
   }
+  // With --all-readings the witness comes from the run that found the
+  // finding first: its problem and its combination of readings.
+  const ground::Problem& problem = readings ? *readings->problem_of.at(finding->id) : run->problem;
   report::ExplainContext context;
   context.axioms = finding->kind == analysis::FindingKind::UnsatisfiableBackground
-                       ? analysis::contradicting_axioms(run->problem, analysis_options.limits)
-                       : analysis::linking_axioms(run->problem, *finding, analysis_options.limits);
-  context.readings = ground_options.readings;
+                       ? analysis::contradicting_axioms(problem, setup.analysis_options.limits)
+                       : analysis::linking_axioms(problem, *finding, setup.analysis_options.limits);
+  context.fixed = setup.ground_options.readings;
+  context.readings = readings ? readings->combination_of.at(finding->id) : context.fixed;
   for (const std::string& p : options.paths) context.paths += " " + p;
-  report::ReportInput input{sources, *world, run->problem, run->analysis, ground_options.as_of, 0, false};
+  report::ReportInput input{setup.sources, world, problem, analysis, setup.ground_options.as_of, 0, false};
   std::string text = report::explain_finding(input, *finding, context);
   std::string error;
   if (!write_output(options.output, text, error)) {

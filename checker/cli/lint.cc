@@ -51,17 +51,14 @@ int run_lint(const LintOptions& options) {
     std::cerr << "treatycheck: error: lint --format is text or json, not '" << options.format << "'\n";
     return kExitInputError;
   }
-  ground::GroundOptions ground_options;
-  analysis::AnalysisOptions analysis_options;
-  if (!resolve_check_setup(options, ground_options, analysis_options)) return kExitInputError;
-  SourceSet sources;
-  std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color);
-  if (!world) return kExitInputError;
+  CommandSetup setup;
+  if (!set_up_command(options, default_paths(options.paths), setup)) return kExitInputError;
+  const SourceSet& sources = setup.sources;
   lint::Options lint_options;
-  lint_options.limits = analysis_options.limits;
+  lint_options.limits = setup.analysis_options.limits;
   lint_options.solver = !options.no_solver;
   Diagnostics findings;
-  lint::Outcome outcome = lint::lint(*world, ground_options, lint_options, findings);
+  lint::Outcome outcome = lint::lint(*setup.world, setup.ground_options, lint_options, findings);
   if (outcome.background_unsatisfiable) {
     findings.report(DiagKind::UnsatisfiableBackground, Span{},
                     "the axioms contradict each other, so the solver checks were skipped; run `treatycheck check`");

@@ -1,7 +1,9 @@
 #pragma once
-/// The pieces of the check pipeline that `check`, `test` and `diff` share
-/// (defined in check.cc), and one checked revision for `diff`.
+/// The pieces of the pipeline that the commands share: the one setup of
+/// every command that grounds the corpus (pipeline.cc), the check steps
+/// (check.cc), and one checked revision for `diff`.
 
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -52,12 +54,33 @@ bool validate_readings(const sema::World& world, const ground::GroundOptions& op
 /// error, 1 with a finding at or above `fail_on`, 3 with an unknown, else 0.
 int exit_status(const analysis::Analysis& analysis, const std::string& fail_on);
 
-/// One checked revision: its sources, world, grounded problem and
-/// analysis, kept together (reports refer into them; do not move it).
-struct CheckedRevision {
+/// What a command that grounds the corpus starts from: its options turned
+/// into grounding and analysis options, and the sources read and resolved.
+/// Kept in place (the world and reports refer into `sources`; do not move it).
+struct CommandSetup {
   SourceSet sources;
   std::optional<sema::World> world;
   ground::GroundOptions ground_options;
+  analysis::AnalysisOptions analysis_options;
+  FrontEndTimes times;
+};
+
+/// Reads and resolves the sources into `sources`, printing diagnostics;
+/// nullopt on errors. The default is `front_end` on the paths.
+using Loader = std::function<std::optional<sema::World>(SourceSet& sources, FrontEndTimes& times)>;
+
+/// The one setup of check, test, diff, explain, repair, lint, query and
+/// emit-smt2: date, readings and limits from `options`
+/// (resolve_check_setup), the front end on `paths` (or `load`), then every
+/// --reading checked against the terms (validate_readings). Prints the
+/// usage error or the diagnostics and returns false when the command must
+/// exit 2 without analysing anything.
+bool set_up_command(const CheckOptions& options, const std::vector<std::string>& paths, CommandSetup& out,
+                    const Loader& load = {});
+
+/// One checked revision: its setup, grounded problem and analysis, kept
+/// together (reports refer into them; do not move it).
+struct CheckedRevision : CommandSetup {
   ground::Problem problem;
   analysis::Analysis analysis;
 };

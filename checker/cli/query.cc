@@ -27,7 +27,7 @@ const char* const kFactScenario = "--fact";
 
 /// Loads and resolves the corpus and, when facts were given, a scenario
 /// made of them (so they are checked like any scenario: names, sorts, no conduct).
-std::optional<sema::World> load(const QueryOptions& options, SourceSet& sources) {
+std::optional<sema::World> load(const QueryOptions& options, SourceSet& sources, FrontEndTimes&) {
   Diagnostics diagnostics;
   ast::Corpus corpus = syntax::load_corpus(default_paths(options.paths), sources, diagnostics);
   if (!options.facts.empty() && !diagnostics.has_errors()) {
@@ -220,12 +220,13 @@ int run_query(const QueryOptions& options) {
     std::cerr << "treatycheck: error: query --format is text or json, not '" << options.format << "'\n";
     return kExitInputError;
   }
-  ground::GroundOptions ground_options;
-  analysis::AnalysisOptions analysis_options;
-  if (!resolve_check_setup(options, ground_options, analysis_options)) return kExitInputError;
-  SourceSet sources;
-  std::optional<sema::World> world = load(options, sources);
-  if (!world) return kExitInputError;
+  CommandSetup setup;
+  auto loader = [&options](SourceSet& sources, FrontEndTimes& times) { return load(options, sources, times); };
+  if (!set_up_command(options, default_paths(options.paths), setup, loader)) return kExitInputError;
+  const SourceSet& sources = setup.sources;
+  const std::optional<sema::World>& world = setup.world;
+  const ground::GroundOptions& ground_options = setup.ground_options;
+  const analysis::AnalysisOptions& analysis_options = setup.analysis_options;
   std::string name = options.facts.empty() ? options.scenario : kFactScenario;
   auto found = std::find_if(world->scenarios.begin(), world->scenarios.end(),
                             [&](const sema::Scenario& s) { return s.name == name; });

@@ -103,16 +103,16 @@ bool write_patched(const SourceSet& sources, const std::map<FileId, std::string>
 }  // namespace
 
 int run_repair(const RepairOptions& options) {
-  ground::GroundOptions ground_options;
-  analysis::AnalysisOptions analysis_options;
-  if (!resolve_check_setup(options, ground_options, analysis_options)) return kExitInputError;
   if (options.format != "text") {
     std::cerr << "treatycheck: error: repair writes text only, got --format " << options.format << "\n";
     return kExitInputError;
   }
-  SourceSet sources;
-  std::optional<sema::World> world = front_end(default_paths(options.paths), sources, options.use_color);
-  if (!world) return kExitInputError;
+  CommandSetup setup;
+  if (!set_up_command(options, default_paths(options.paths), setup)) return kExitInputError;
+  const SourceSet& sources = setup.sources;
+  const std::optional<sema::World>& world = setup.world;
+  const ground::GroundOptions& ground_options = setup.ground_options;
+  const analysis::AnalysisOptions& analysis_options = setup.analysis_options;
   std::unique_ptr<analysis::Run> run = analyse_with_progress(*world, ground_options, analysis_options);
 
   std::vector<const analysis::Finding*> targets;

@@ -238,7 +238,6 @@ Summary summarize(const ReportInput& input) {
 }  // namespace tc::report
 
 namespace tc::report {
-namespace {
 
 std::string joined(const std::vector<std::string>& items, const std::string& separator, const std::string& last) {
   std::string out;
@@ -246,6 +245,8 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
     out += (i == 0 ? "" : i + 1 == items.size() ? last : separator) + items[i];
   return out;
 }
+
+namespace {
 
 /// "affects_security=broad with at_expense_of=broad".
 std::string combination_text(const std::vector<std::string>& terms, const std::vector<std::string>& readings) {

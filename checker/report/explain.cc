@@ -189,6 +189,8 @@ class Story {
   }
 
   void line(const std::string& text) { out_ << text << "\n"; }
+  /// Lines that already end in newlines.
+  void text(const std::string& lines) { out_ << lines; }
 
   /// What a defined term amounts to for this instance; when that is long,
   /// the alternatives that mention the other instances' conduct.
@@ -230,8 +232,66 @@ std::vector<std::string> numbers(std::size_t from, std::size_t to) {
   return out;
 }
 
-void tell_readings(Story& story, const sema::World& world, const analysis::Finding& f, const ExplainContext& context) {
-  std::set<sema::DefinitionId> terms;
+/// Code points of UTF-8 text: the width of a column.
+std::size_t width(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+/// `text` in lines of at most `columns` code points, broken at spaces (a
+/// longer word gets a line of its own).
+std::vector<std::string> wrap(const std::string& text, std::size_t columns) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::istringstream words(text);
+  for (std::string word; words >> word;) {
+    if (!line.empty() && width(line) + 1 + width(word) > columns) {
+      lines.push_back(line);
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(line);
+  return lines;
+}
+
+/// A label column and one column per reading, each cell wrapped to its
+/// column, so that the readings of a term can be compared line by line.
+std::string side_by_side(const std::vector<std::pair<std::string, std::vector<std::string>>>& rows) {
+  constexpr std::size_t kWidth = 100, kIndent = 2, kLabel = 13, kGap = 3;
+  std::size_t n = rows.empty() ? 0 : rows.front().second.size();
+  if (n == 0) return "";
+  std::size_t budget = std::max<std::size_t>(20, (kWidth - kIndent - kLabel - kGap * (n - 1)) / n);
+  std::vector<std::size_t> columns(n, 1);
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < n && c < row.second.size(); ++c)
+      columns[c] = std::max(columns[c], std::min(budget, width(row.second[c])));
+  std::string out;
+  for (const auto& [label, cells] : rows) {
+    std::vector<std::vector<std::string>> wrapped;
+    std::size_t height = 1;
+    for (std::size_t c = 0; c < n; ++c) {
+      wrapped.push_back(wrap(c < cells.size() ? cells[c] : "", columns[c]));
+      height = std::max(height, wrapped.back().size());
+    }
+    for (std::size_t l = 0; l < height; ++l) {
+      std::string line = std::string(kIndent, ' ') + (l == 0 ? label : "");
+      line += std::string(kIndent + kLabel > width(line) ? kIndent + kLabel - width(line) : 1, ' ');
+      for (std::size_t c = 0; c < n; ++c) {
+        std::string cell = l < wrapped[c].size() ? wrapped[c][l] : "";
+        line += cell;
+        if (c + 1 < n) line += std::string(columns[c] - std::min(columns[c], width(cell)) + kGap, ' ');
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + "\n";
+    }
+  }
+  return out;
+}
+
+/// The terms with several readings that the finding's clauses use.
+std::set<sema::DefinitionId> clause_terms(const sema::World& world, const analysis::Finding& f) {
+  std::set<sema::DefinitionId> terms, out;
   std::vector<sema::ClauseId> clauses = f.clauses;
   if (f.permission) clauses.push_back(*f.permission);
   for (sema::ClauseId c : clauses) {
@@ -239,22 +299,118 @@ void tell_readings(Story& story, const sema::World& world, const analysis::Findi
     collect_terms(world, clause.content, terms);
     for (const sema::Condition& condition : clause.conditions) collect_terms(world, condition.formula, terms);
   }
-  for (sema::DefinitionId id : terms) {
-    const sema::Definition& d = world.definitions.at(id);
-    if (d.readings.size() < 2) continue;
-    auto chosen = context.readings.find(d.name);
-    std::size_t used = d.default_reading;
-    for (std::size_t r = 0; r < d.readings.size(); ++r)
-      if (chosen != context.readings.end() && d.readings[r].name == chosen->second) used = r;
-    std::vector<std::string> others;
-    for (std::size_t r = 0; r < d.readings.size(); ++r)
-      if (r != used) others.push_back(d.readings[r].name);
-    const sema::Definition::Reading& reading = d.readings[used];
-    story.line("Reading: \"" + d.name + "\" is read as " + reading.name +
-               (used == d.default_reading ? " (the default)" : " (chosen with --reading)") +
-               (reading.explanation ? ": " + *reading.explanation : "") + ". Other readings: " +
-               list_words(others, " and ") + "; check them with --reading " + d.name + "=NAME.");
+  for (sema::DefinitionId id : terms)
+    if (world.definitions.at(id).readings.size() > 1) out.insert(id);
+  return out;
+}
+
+/// What the finding does under each reading of `d`, one cell per reading.
+std::vector<std::string> verdicts(const sema::Definition& d, const analysis::Finding& f, const ExplainContext& context,
+                                  const std::string& verb) {
+  std::vector<std::string> out;
+  auto witness = context.readings.find(d.name);
+  const std::string& used = witness != context.readings.end() ? witness->second : d.readings[d.default_reading].name;
+  auto fixed = context.fixed.find(d.name);
+  const analysis::FindingReadings* r = f.readings ? &*f.readings : nullptr;
+  auto decisive = r ? std::find(r->decisive.begin(), r->decisive.end(), d.name) : std::vector<std::string>::const_iterator{};
+  bool varied = r && std::find(r->varied.begin(), r->varied.end(), d.name) != r->varied.end();
+  for (const sema::Definition::Reading& reading : d.readings) {
+    bool is_witness = reading.name == used;
+    std::string cell;
+    if (r && decisive != r->decisive.end()) {
+      std::size_t t = static_cast<std::size_t>(decisive - r->decisive.begin());
+      auto has = [&](const std::vector<std::vector<std::string>>& combos) {
+        return std::any_of(combos.begin(), combos.end(), [&](const auto& c) { return c.at(t) == reading.name; });
+      };
+      cell = has(r->holds_under)       ? verb
+             : has(r->undecided_under) ? "undecided (solver limits)"
+             : verb == "holds"         ? "does not hold"
+                                       : "settled";
+    } else if (varied) {
+      cell = verb;
+    } else if (fixed != context.fixed.end()) {
+      cell = reading.name == fixed->second ? verb + " (fixed with --reading)" : "not checked (--reading fixes another)";
+    } else {
+      cell = is_witness ? verb + " (this check)" : "not checked";
+    }
+    if (is_witness && cell.rfind(verb, 0) == 0) cell += "; the situation above";
+    out.push_back(cell);
   }
+  return out;
+}
+
+/// One term's readings side by side: explanation, source, definition, and
+/// what the finding does under each.
+void reading_table(Story& story, const ReportInput& input, sema::DefinitionId id, const analysis::Finding& f,
+                   const ExplainContext& context, const std::string& verb) {
+  const sema::Definition& d = input.world.definitions.at(id);
+  std::vector<std::string> params;
+  for (std::size_t i = 0; i < d.param_count && i < d.variables.size(); ++i) params.push_back(d.variables[i].name);
+  std::string at = where(input.sources, d.span);
+  story.line("  " + d.name + (params.empty() ? "" : "(" + list_words(params, ", ") + ")") +
+             (at.empty() ? "" : ", " + at) + ":");
+  std::vector<std::string> names, explanations, sources, definitions;
+  for (std::size_t i = 0; i < d.readings.size(); ++i) {
+    const sema::Definition::Reading& r = d.readings[i];
+    names.push_back(r.name + (i == d.default_reading ? " (default)" : ""));
+    explanations.push_back(r.explanation.value_or("-"));
+    sources.push_back(r.source.value_or("-"));
+    std::string text = span_text(input.sources, r.body.span);
+    definitions.push_back(text.empty() ? "-" : text);
+  }
+  story.text(side_by_side({{"reading", names},
+                           {"explanation", explanations},
+                           {"source", sources},
+                           {"definition", definitions},
+                           {f.kind == analysis::FindingKind::Unknown ? "the question" : "the finding",
+                            verdicts(d, f, context, verb)}}));
+}
+
+/// Which reading of which vague term makes the difference, with the
+/// definitions side by side (issue 9); without --all-readings, the
+/// readings this check used and how to learn whether they matter.
+void tell_readings(Story& story, const ReportInput& input, const analysis::Finding& f, const ExplainContext& context) {
+  const sema::World& world = input.world;
+  bool unknown = f.kind == analysis::FindingKind::Unknown;
+  std::string verb = unknown ? "is open" : "holds";
+  std::set<sema::DefinitionId> shown = clause_terms(world, f);
+  auto id_of = [&](const std::string& name) {
+    auto it = std::find_if(world.definitions.begin(), world.definitions.end(),
+                           [&](const sema::Definition& d) { return d.name == name; });
+    return static_cast<sema::DefinitionId>(it - world.definitions.begin());
+  };
+  if (f.readings) {
+    const analysis::FindingReadings& r = *f.readings;
+    if (r.varied.empty() && shown.empty()) return;
+    story.line("");
+    std::string said = describe_readings(r, unknown);
+    if (r.decisive.empty()) {
+      story.line("Readings: no reading makes the difference: the finding " + said +
+                 (unknown ? "." : "; tightening the wording of a term will not remove it, the clauses themselves clash."));
+    } else {
+      story.line("Readings: the " + std::string(r.decisive.size() == 1 ? "reading of " : "readings of ") +
+                 list_words(r.decisive) + (r.decisive.size() == 1 ? " makes" : " make") + " the difference: the finding " +
+                 said + ".");
+      shown.clear();
+      for (const std::string& term : r.decisive) shown.insert(id_of(term));
+      std::vector<std::string> others;
+      for (const std::string& term : r.varied)
+        if (std::find(r.decisive.begin(), r.decisive.end(), term) == r.decisive.end()) others.push_back(term);
+      if (!others.empty())
+        story.line("It " + verb + " under every reading of " + list_words(others) + ": " +
+                   (others.size() == 1 ? "that term makes" : "those terms make") + " no difference.");
+    }
+  } else {
+    if (shown.empty()) return;
+    story.line("");
+    std::vector<std::string> names;
+    for (sema::DefinitionId id : shown) names.push_back(world.definitions.at(id).name);
+    story.line("Readings: this check reads " + list_words(names) + " one way only; whether the finding depends on " +
+               (names.size() == 1 ? "that reading" : "those readings") + ": `treatycheck explain " + f.id +
+               " --all-readings" + context.paths + "` (with the same options), or --reading TERM=NAME.");
+  }
+  for (sema::DefinitionId id : shown) reading_table(story, input, id, f, context, verb);
+  story.line("");
 }
 
 void tell_precedence(Story& story, const sema::World& world, const analysis::Finding& f) {
@@ -342,7 +498,7 @@ std::string explain_conflict(const ReportInput& input, const analysis::Finding& 
   tell_precedence(story, world, f);
   if (f.involves_political && !f.resolution)
     story.line("A political commitment is involved: this is reported as a warning, not an error.");
-  tell_readings(story, world, f, context);
+  tell_readings(story, input, f, context);
   if (!f.resolution)
     story.line("Ways out: `treatycheck repair" + context.paths +
                "` lists the smallest sets of clauses to limit or remove, each checked.");
@@ -357,7 +513,7 @@ std::string explain_unknown(const ReportInput& input, const analysis::Finding& f
   for (const analysis::InstanceInfo& i : f.representative) story.instance(i, false);
   story.line("This is NOT reported as consistent: a conflict may hide here. To settle it, raise the limit that was "
              "reached (--rlimit, --timeout or --max-rounds), or check fewer instruments together.");
-  tell_readings(story, input.world, f, context);
+  tell_readings(story, input, f, context);
   return story.str();
 }
 

@@ -20,9 +20,13 @@ struct ExplainContext {
   /// Axiom instances the finding rests on (indices into the problem's
   /// axioms; analysis::linking_axioms or contradicting_axioms).
   std::vector<std::uint32_t> axioms;
-  /// The readings chosen with --reading (term -> reading); other terms use
-  /// their default. The place where a per-reading verdict (issue 9) goes.
+  /// The readings the finding's witness assumes (term -> reading): those
+  /// chosen with --reading or, with --all-readings, the combination of the
+  /// run that found it. Terms not named use their default.
   std::map<std::string, std::string> readings;
+  /// The readings fixed with --reading (the others were varied with
+  /// --all-readings, or left at their default).
+  std::map<std::string, std::string> fixed;
   /// The paths the user checked, for the commands suggested at the end.
   std::string paths;
 };

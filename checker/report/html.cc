@@ -46,6 +46,7 @@ section.finding h3{font-size:15px;margin:4px 0}
 dl{margin:4px 0;display:grid;grid-template-columns:110px 1fr;gap:2px 10px}dt{color:var(--muted)}dd{margin:0}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12.5px}
 pre{background:#f5f5f5;padding:4px 8px;margin:2px 0 6px;white-space:pre-wrap}
+.depends{font-weight:600;color:var(--warning)}.badge{border:1px solid var(--warning);color:var(--warning);border-radius:8px;padding:0 6px;margin-left:4px}
 .hidden{display:none}#script-errors{color:var(--error)}#script-errors:empty{display:none}
 )";
 
@@ -75,8 +76,8 @@ const char* kScript = R"(
   document.querySelectorAll('.filters button').forEach(function(b){
     b.addEventListener('click',function(){
       document.querySelectorAll('.filters button').forEach(function(o){o.classList.remove('on');});
-      b.classList.add('on');var s=b.getAttribute('data-severity');
-      show(s==='all'?null:findings.filter(function(f){return f.classList.contains('sev-'+s);}).map(function(f){return f.id;}));
+      b.classList.add('on');var s=b.getAttribute('data-show');
+      show(s==='all'?null:findings.filter(function(f){return f.classList.contains(s);}).map(function(f){return f.id;}));
       mark([]);
     });
   });
@@ -96,6 +97,9 @@ std::string kind_words(const FindingFacts& f) {
   }
   return "";
 }
+
+/// Whether the finding holds (or is open) under some readings only.
+bool depends_on_reading(const FindingFacts& f) { return f.readings && !f.readings->decisive.empty(); }
 
 std::string summary_text(const RunFacts& run) {
   const Summary& s = run.summary.counts;
@@ -135,16 +139,20 @@ std::string matrix(const RunFacts& run) {
         continue;
       }
       std::string severity = "note", ids;
+      std::size_t depending = 0;
       for (const FindingFacts* f : hits) {
+        depending += depends_on_reading(*f) ? 1 : 0;
         std::string s = severity_class(*f);
         if (s == "error" || (s == "warning" && severity != "error") ||
             (s == "unknown" && severity == "note"))
           severity = s;
         ids += (ids.empty() ? "" : " ") + f->id;
       }
+      // A star marks a cell whose findings depend on how a vague term is read.
+      std::string depends = depending ? "; " + std::to_string(depending) + " only under some readings" : "";
       out += "<td class=\"hit sev-" + severity + "\" data-findings=\"" + ids + "\" title=\"" +
-             html_escape(row + " / " + col + ": " + plural(hits.size(), "finding", "findings")) + "\">" +
-             std::to_string(hits.size()) + "</td>";
+             html_escape(row + " / " + col + ": " + plural(hits.size(), "finding", "findings") + depends) + "\">" +
+             std::to_string(hits.size()) + (depending ? "*" : "") + "</td>";
     }
     out += "</tr>\n";
   }
@@ -152,10 +160,13 @@ std::string matrix(const RunFacts& run) {
 }
 
 std::string finding_section(const FindingFacts& f, const std::string& as_of) {
-  std::string out = "<section class=\"finding sev-" + severity_class(f) + "\" id=\"" + html_escape(f.id) + "\">\n";
+  std::string out = "<section class=\"finding sev-" + severity_class(f) + (depends_on_reading(f) ? " reading" : "") +
+                    "\" id=\"" + html_escape(f.id) + "\">\n";
   out += "<h3>" + html_escape(f.severity) + "[" + f.code + "]: " + html_escape(f.message) + "</h3>\n";
   out += "<div class=\"fid\">" + html_escape(f.id) + " &middot; " + html_escape(kind_words(f));
   if (f.instance_count) out += " &middot; " + plural(f.instance_count, "instance", "instances");
+  if (depends_on_reading(f))
+    out += "<span class=\"badge\">depends on the reading of " + html_escape(joined(f.readings->decisive, ", ", " and ")) + "</span>";
   out += "</div>\n<dl>\n";
   for (const ClauseFacts& c : f.clauses) {
     std::string title = c.title + (c.article_title ? " \"" + *c.article_title + "\"" : "");
@@ -185,7 +196,12 @@ std::string finding_section(const FindingFacts& f, const std::string& as_of) {
     if (f.political && !f.resolution)
       out += "<dt>note</dt><dd>a political commitment is involved: a warning, not an error</dd>\n";
   }
-  out += "<dt>explain</dt><dd><code>treatycheck explain " + html_escape(f.id) + "</code></dd>\n";
+  if (f.readings)
+    out += "<dt>readings</dt><dd" + std::string(depends_on_reading(f) ? " class=\"depends\"" : "") + ">" +
+           html_escape(f.readings_text) + "</dd>\n";
+  // A finding of --all-readings may exist under other readings only: explain needs the flag too.
+  out += "<dt>explain</dt><dd><code>treatycheck explain " + html_escape(f.id) + (f.readings ? " --all-readings" : "") +
+         "</code></dd>\n";
   return out + "</dl>\n</section>\n";
 }
 
@@ -230,19 +246,22 @@ std::string render_html(const ReportFacts& facts) {
   out += "<pre id=\"script-errors\"></pre>\n";
   out += "<p><span class=\"verdict " + html_escape(run.verdict) + "\">" + html_escape(run.verdict) + "</span> " +
          html_escape(summary_text(run)) + "</p>\n";
+  if (run.readings) out += "<p class=\"readings\"><strong>Readings:</strong> " + html_escape(run.readings_text) + "</p>\n";
   out += "<p class=\"legend\"><span><i style=\"background:var(--error)\"></i>unresolved conflict</span>"
          "<span><i style=\"background:var(--warning)\"></i>warning (permission, political)</span>"
          "<span><i style=\"background:var(--note)\"></i>settled by precedence</span>"
-         "<span><i style=\"background:var(--unknown)\"></i>unknown</span></p>\n";
+         "<span><i style=\"background:var(--unknown)\"></i>unknown</span>" +
+         std::string(run.readings ? "<span>* some of the findings hold only under some readings</span>" : "") + "</p>\n";
   out += "<h2>Conflicts between instruments</h2>\n<p>Each cell counts the findings that involve both instruments "
          "(the diagonal: within one instrument); click a cell to list them.</p>\n" + matrix(run);
   out += "<h2>Articles in conflict</h2>\n<p>Each instrument is a labelled group of its articles; a line joins two articles that conflict "
          "(thicker: more findings; dashed: settled by precedence). Click a line to list its findings.</p>\n"
          "<div class=\"graphbox\">\n" + render_graph_svg(layout_article_graph(run.findings)) + "</div>\n";
   out += "<h2 id=\"findings\">Findings (<span id=\"shown\">" + std::to_string(run.findings.size()) +
-         "</span>)</h2>\n<p class=\"filters\"><button data-severity=\"all\" class=\"on\">all</button>"
-         "<button data-severity=\"error\">errors</button><button data-severity=\"warning\">warnings</button>"
-         "<button data-severity=\"note\">settled</button><button data-severity=\"unknown\">unknown</button></p>\n";
+         "</span>)</h2>\n<p class=\"filters\"><button data-show=\"all\" class=\"on\">all</button>"
+         "<button data-show=\"sev-error\">errors</button><button data-show=\"sev-warning\">warnings</button>"
+         "<button data-show=\"sev-note\">settled</button><button data-show=\"sev-unknown\">unknown</button>" +
+         std::string(run.readings ? "<button data-show=\"reading\">depend on a reading</button>" : "") + "</p>\n";
   if (run.findings.empty()) out += "<p class=\"empty\">No finding: the sources as checked are consistent.</p>\n";
   for (const FindingFacts& f : run.findings) out += finding_section(f, run.as_of);
   if (run.internal_error) out += "<p><strong>Internal error:</strong> " + html_escape(run.internal_error_message) + "</p>\n";

@@ -81,5 +81,42 @@ TEST(Html, EscapesAndIsSelfContained) {
   for (const char* remote : {"http://", "https://", "src=\"", "<link"}) EXPECT_EQ(page.find(remote), std::string::npos) << remote;
 }
 
+TEST(Html, CarriesTheReadings) {
+  ReportFacts facts;
+  facts.run.findings.push_back(conflict("TC2001-every", {clause("X", "1"), clause("Y", "2")}));
+  facts.run.findings.push_back(conflict("TC2001-broad", {clause("X", "3"), clause("Z", "1")}));
+  facts.run.findings[0].instruments = {"X", "Y"};
+  facts.run.findings[1].instruments = {"X", "Z"};
+  std::string plain = render_html(facts);
+  for (const char* absent : {"Readings:", "depend on a reading", "--all-readings", "1*"})
+    EXPECT_EQ(plain.find(absent), std::string::npos) << absent;
+
+  facts.run.readings = analysis::ReadingsSummary{};
+  facts.run.readings_text = "3 of 4 combinations of readings checked";
+  analysis::FindingReadings every;
+  every.varied = {"hosts"};
+  analysis::FindingReadings broad;
+  broad.varied = {"affects"};
+  broad.decisive = {"affects"};
+  broad.holds_under = {{"broad"}};
+  facts.run.findings[0].readings = every;
+  facts.run.findings[0].readings_text = "holds under every reading of hosts";
+  facts.run.findings[1].readings = broad;
+  facts.run.findings[1].readings_text = "holds only under the broad reading of affects";
+  std::string page = render_html(facts);
+  EXPECT_NE(page.find("<strong>Readings:</strong> 3 of 4 combinations of readings checked"), std::string::npos);
+  EXPECT_NE(page.find("<dd>holds under every reading of hosts</dd>"), std::string::npos);
+  EXPECT_NE(page.find("<dd class=\"depends\">holds only under the broad reading of affects</dd>"), std::string::npos);
+  EXPECT_NE(page.find("class=\"finding sev-error reading\" id=\"TC2001-broad\""), std::string::npos);
+  EXPECT_NE(page.find("class=\"finding sev-error\" id=\"TC2001-every\""), std::string::npos);
+  EXPECT_NE(page.find("depends on the reading of affects</span>"), std::string::npos);
+  EXPECT_NE(page.find("<button data-show=\"reading\">"), std::string::npos);
+  EXPECT_NE(page.find("treatycheck explain TC2001-broad --all-readings"), std::string::npos);
+  // The star marks the cells of the finding that depends on a reading only.
+  EXPECT_NE(page.find("data-findings=\"TC2001-broad\" title=\"X / Z: 1 finding; 1 only under some readings\">1*"),
+            std::string::npos);
+  EXPECT_NE(page.find("data-findings=\"TC2001-every\" title=\"X / Y: 1 finding\">1<"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tc::report

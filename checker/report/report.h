@@ -66,6 +66,9 @@ std::string headline(const sema::World& world, const analysis::Finding& finding)
 /// The source text of a clause (its span), with runs of whitespace collapsed.
 std::string clause_text(const SourceSet& sources, const sema::World& world, sema::ClauseId clause);
 
+/// The items joined by `separator`, the last two by `last`: "a, b and c".
+std::string joined(const std::vector<std::string>& items, const std::string& separator, const std::string& last);
+
 /// Under which readings a finding holds, in words: "under every reading
 /// of affects_security", "only under the broad reading of
 /// affects_security", "only under affects_security=broad with

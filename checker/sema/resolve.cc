@@ -22,6 +22,7 @@ std::optional<World> Resolver::run() {
   std::size_t errors_before = diagnostics_.error_count();
   world_.root_files = corpus_.roots;
   declare_all();
+  check_confusable_names();
   resolve_signatures();
   resolve_memberships();
   resolve_treaty_headers();

@@ -87,6 +87,9 @@ class Resolver {
                                      std::vector<Variable>* variables);
   std::optional<SortId> resolve_sort_ref(const ast::Ident& sort);
   void resolve_memberships();
+  /// Warns about declared names that look alike but differ (TC1028) and
+  /// names that mix Latin, Greek and Cyrillic letters (TC1029); confusables.cc.
+  void check_confusable_names();
   /// Reports TC1009 for an impossible date; returns the day if valid.
   std::optional<DayNumber> check_date(const ast::Date& date);
 
