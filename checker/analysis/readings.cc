@@ -278,6 +278,15 @@ Analysis merge_readings(const ReadingPlan& plan, const std::vector<const Analysi
     out.stats.components = std::max(out.stats.components, a.stats.components);
     out.stats.solver_checks += a.stats.solver_checks;
     out.stats.refinements += a.stats.refinements;
+    // Time and solver calls add up over the combinations (--stats).
+    out.stats.z3_checks += a.stats.z3_checks;
+    out.stats.seconds_reduce += a.stats.seconds_reduce;
+    out.stats.seconds_ground += a.stats.seconds_ground;
+    out.stats.seconds_encode += a.stats.seconds_encode;
+    out.stats.seconds_solve += a.stats.seconds_solve;
+    out.stats.seconds_minimise += a.stats.seconds_minimise;
+    out.stats.seconds_witness += a.stats.seconds_witness;
+    out.stats.seconds_lift += a.stats.seconds_lift;
     if (a.internal_error && !out.internal_error) {
       out.internal_error = true;
       out.internal_error_message = a.internal_error_message;
