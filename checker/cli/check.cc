@@ -220,23 +220,14 @@ int run_check(const CheckOptions& options) {
   if (!plan_reports(options, kCheckFormats, plan)) return kExitInputError;
   CommandSetup setup;
   if (!set_up_command(options, default_paths(options.paths), setup)) return kExitInputError;
-  const SourceSet& sources = setup.sources;
-  const std::optional<sema::World>& world = setup.world;
-  const ground::GroundOptions& ground_options = setup.ground_options;
-  analysis::AnalysisOptions& analysis_options = setup.analysis_options;
-  const FrontEndTimes& times = setup.times;
-  std::unique_ptr<analysis::Run> run;
-  std::unique_ptr<analysis::ReadingsRun> readings;
-  if (options.all_readings) readings = analysis::run_all_readings(*world, ground_options, analysis_options);
-  else run = analyse_with_progress(*world, ground_options, analysis_options);
-  // With --all-readings, the defaults' run (the first) stands for the run as a whole.
-  const ground::Problem& problem = readings ? readings->runs.front()->problem : run->problem;
-  const analysis::Analysis& analysis = readings ? readings->analysis : run->analysis;
+  Analysed analysed = analyse_setup(options, setup);
+  const analysis::Analysis& analysis = analysed.analysis();
   auto report_start = std::chrono::steady_clock::now();
-  int status = finish_check(options, plan, sources, *world, problem, analysis, ground_options.as_of,
-                            readings ? &readings->problem_of : nullptr);
+  int status = finish_check(options, plan, setup.sources, *setup.world, analysed.problem(), analysis,
+                            setup.ground_options.as_of, analysed.problem_of());
   if (status == kExitInputError) return status;
-  if (options.stats) print_stats(std::cerr, analysis.stats, times, seconds_since(report_start), seconds_since(started));
+  if (options.stats)
+    print_stats(std::cerr, analysis.stats, setup.times, seconds_since(report_start), seconds_since(started));
   if (analysis.internal_error) std::cerr << "treatycheck: internal error: " << analysis.internal_error_message << "\n";
   return status;
 }

@@ -72,11 +72,8 @@ int run_explain(const ExplainOptions& options) {
   CommandSetup setup;
   if (!set_up_command(options, default_paths(options.paths), setup)) return kExitInputError;
   const sema::World& world = *setup.world;
-  std::unique_ptr<analysis::Run> run;
-  std::unique_ptr<analysis::ReadingsRun> readings;
-  if (options.all_readings) readings = analysis::run_all_readings(world, setup.ground_options, setup.analysis_options);
-  else run = analyse_with_progress(world, setup.ground_options, setup.analysis_options);
-  const analysis::Analysis& analysis = readings ? readings->analysis : run->analysis;
+  Analysed analysed = analyse_setup(options, setup);
+  const analysis::Analysis& analysis = analysed.analysis();
   const analysis::Finding* finding = find_finding(analysis, options.id);
   if (!finding) {
     report_missing(analysis, options.id, !options.all_readings && has_readings(world));
@@ -84,13 +81,13 @@ int run_explain(const ExplainOptions& options) {
   }
   // With --all-readings the witness comes from the run that found the
   // finding first: its problem and its combination of readings.
-  const ground::Problem& problem = readings ? *readings->problem_of.at(finding->id) : run->problem;
+  const ground::Problem& problem = analysed.problem_for(finding->id);
   report::ExplainContext context;
   context.axioms = finding->kind == analysis::FindingKind::UnsatisfiableBackground
                        ? analysis::contradicting_axioms(problem, setup.analysis_options.limits)
                        : analysis::linking_axioms(problem, *finding, setup.analysis_options.limits);
   context.fixed = setup.ground_options.readings;
-  context.readings = readings ? readings->combination_of.at(finding->id) : context.fixed;
+  context.readings = analysed.readings ? analysed.readings->combination_of.at(finding->id) : context.fixed;
   for (const std::string& p : options.paths) context.paths += " " + p;
   report::ReportInput input{setup.sources, world, problem, analysis, setup.ground_options.as_of, 0, false};
   std::string text = report::explain_finding(input, *finding, context);

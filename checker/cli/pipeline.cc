@@ -11,4 +11,13 @@ bool set_up_command(const CheckOptions& options, const std::vector<std::string>&
   return out.world && validate_readings(*out.world, out.ground_options);
 }
 
+Analysed analyse_setup(const CheckOptions& options, const CommandSetup& setup) {
+  Analysed out;
+  if (options.all_readings)
+    out.readings = analysis::run_all_readings(*setup.world, setup.ground_options, setup.analysis_options);
+  else
+    out.run = analyse_with_progress(*setup.world, setup.ground_options, setup.analysis_options);
+  return out;
+}
+
 }  // namespace tc::cli

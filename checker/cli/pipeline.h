@@ -4,12 +4,15 @@
 /// (check.cc), and one checked revision for `diff`.
 
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "analysis/analyse.h"
+#include "analysis/readings.h"
 #include "cli/commands.h"
 #include "ground/ground.h"
 #include "sema/world.h"
@@ -77,6 +80,29 @@ using Loader = std::function<std::optional<sema::World>(SourceSet& sources, Fron
 /// exit 2 without analysing anything.
 bool set_up_command(const CheckOptions& options, const std::vector<std::string>& paths, CommandSetup& out,
                     const Loader& load = {});
+
+/// The analysis of a setup: one run, or with --all-readings one run per
+/// combination of readings that matters, merged.
+struct Analysed {
+  std::unique_ptr<analysis::Run> run;                ///< without --all-readings
+  std::unique_ptr<analysis::ReadingsRun> readings;   ///< with --all-readings
+  /// The findings (merged over the combinations with --all-readings).
+  const analysis::Analysis& analysis() const { return readings ? readings->analysis : run->analysis; }
+  /// The problem of the run that stands for the whole (with --all-readings the defaults' run).
+  const ground::Problem& problem() const { return readings ? readings->runs.front()->problem : run->problem; }
+  /// The problem `finding`'s witness refers to.
+  const ground::Problem& problem_for(const std::string& finding_id) const {
+    return readings ? *readings->problem_of.at(finding_id) : run->problem;
+  }
+  /// Finding id -> its problem (--all-readings), else null: for reports.
+  const std::map<std::string, const ground::Problem*>* problem_of() const {
+    return readings ? &readings->problem_of : nullptr;
+  }
+};
+
+/// Runs the analysis of `setup`, every combination of readings when
+/// `options.all_readings`.
+Analysed analyse_setup(const CheckOptions& options, const CommandSetup& setup);
 
 /// One checked revision: its setup, grounded problem and analysis, kept
 /// together (reports refer into them; do not move it).
