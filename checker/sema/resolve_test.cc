@@ -127,6 +127,39 @@ TEST(Resolve, DuplicateDeclarationAcrossKindsAndFiles) {
   EXPECT_EQ(o->text(d.notes[0].span), "France");
 }
 
+TEST(Resolve, LookAlikeNamesWarnAtTheLaterOne) {
+  // "Frаnce" has a Cyrillic а (U+0430): a different name that reads the same.
+  auto o = resolve_files({kWorld, "state Fr\u0430nce;\nconduct \u0430ssist(h: state);"});
+  ASSERT_TRUE(o->world) << o->dump();  // warnings only
+  ASSERT_EQ(o->codes(), (std::vector<std::string>{"TC1028", "TC1028"})) << o->dump();
+  const Diagnostic& d = o->at(0);
+  EXPECT_EQ(d.severity, Severity::Warning);
+  EXPECT_EQ(d.span.file, 2u);
+  EXPECT_EQ(o->text(d.span), "Fr\u0430nce");
+  EXPECT_EQ(d.message, "'Fr\u0430nce' looks like the state 'France' but is a different name");
+  ASSERT_EQ(d.notes.size(), 2u);
+  EXPECT_EQ(o->text(d.notes[0].span), "France");
+  EXPECT_EQ(d.notes[1].message,
+            "help: 'Fr\u0430nce' has U+0430 '\u0430' (Cyrillic) where 'France' has U+0061 'a' (Latin); use one "
+            "script for both, or rename one of them");
+  EXPECT_EQ(o->at(1).message, "'\u0430ssist' looks like the conduct 'assist' but is a different name");
+}
+
+TEST(Resolve, MixedScriptNameWarnsAndOneScriptDoesNot) {
+  // Names wholly in Greek, Cyrillic or accented Latin are fine; so is a
+  // Greek name next to a Latin one that only shares some letters.
+  auto fine = resolve_files({"state \u0395\u03bb\u03bb\u03ac\u03b4\u03b1, \u0420\u043e\u0441\u0441\u0438\u044f, "
+                             "\u010cesko, \u00d6sterreich, Hellada, Rossiya;"});
+  EXPECT_TRUE(fine->diagnostics.all().empty()) << fine->dump();
+  // "Ukrаine" with a Cyrillic а and no Latin twin.
+  auto o = resolve_files({"state Ukr\u0430ine;"});
+  const Diagnostic& d = o->only();
+  EXPECT_EQ(d.kind, DiagKind::MixedScriptName);
+  EXPECT_EQ(d.message, "the name 'Ukr\u0430ine' mixes letters of different scripts");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_EQ(d.notes[0].message, "help: among its Latin letters it has U+0430 '\u0430' (Cyrillic); write it in one script");
+}
+
 TEST(Resolve, FirstDeclarationIsFirstInReadingOrder) {
   // A treaty declared below a conduct of the same name is the duplicate,
   // whatever the order of the AST's per-kind lists.
