@@ -6,6 +6,8 @@
 #include <set>
 #include <sstream>
 
+#include "analysis/readings.h"
+
 namespace tc::report {
 namespace {
 
@@ -304,36 +306,44 @@ std::set<sema::DefinitionId> clause_terms(const sema::World& world, const analys
   return out;
 }
 
-/// What the finding does under each reading of `d`, one cell per reading.
-std::vector<std::string> verdicts(const sema::Definition& d, const analysis::Finding& f, const ExplainContext& context,
+/// Whether the finding's question was left open (solver limits) under
+/// some combination with `reading` of the decisive term `term`.
+bool undecided_under(const analysis::FindingReadings& r, const std::string& term, const std::string& reading) {
+  auto at = std::find(r.decisive.begin(), r.decisive.end(), term);
+  if (at == r.decisive.end()) return false;
+  std::size_t t = static_cast<std::size_t>(at - r.decisive.begin());
+  return std::any_of(r.undecided_under.begin(), r.undecided_under.end(),
+                     [&](const std::vector<std::string>& c) { return c.at(t) == reading; });
+}
+
+/// What the finding does under each reading of `d`, one cell per reading;
+/// `contrast` is set when `d` is decisive (--all-readings).
+std::vector<std::string> verdicts(const sema::Definition& d, const analysis::Finding& f,
+                                  const analysis::ReadingContrast* contrast, const ExplainContext& context,
                                   const std::string& verb) {
   std::vector<std::string> out;
   auto witness = context.readings.find(d.name);
   const std::string& used = witness != context.readings.end() ? witness->second : d.readings[d.default_reading].name;
   auto fixed = context.fixed.find(d.name);
-  const analysis::FindingReadings* r = f.readings ? &*f.readings : nullptr;
-  auto decisive = r ? std::find(r->decisive.begin(), r->decisive.end(), d.name) : std::vector<std::string>::const_iterator{};
-  bool varied = r && std::find(r->varied.begin(), r->varied.end(), d.name) != r->varied.end();
-  for (const sema::Definition::Reading& reading : d.readings) {
-    bool is_witness = reading.name == used;
+  bool varied = f.readings && std::find(f.readings->varied.begin(), f.readings->varied.end(), d.name) !=
+                                  f.readings->varied.end();
+  for (std::size_t i = 0; i < d.readings.size(); ++i) {
+    const std::string& name = d.readings[i].name;
     std::string cell;
-    if (r && decisive != r->decisive.end()) {
-      std::size_t t = static_cast<std::size_t>(decisive - r->decisive.begin());
-      auto has = [&](const std::vector<std::vector<std::string>>& combos) {
-        return std::any_of(combos.begin(), combos.end(), [&](const auto& c) { return c.at(t) == reading.name; });
-      };
-      cell = has(r->holds_under)       ? verb
-             : has(r->undecided_under) ? "undecided (solver limits)"
-             : verb == "holds"         ? "does not hold"
-                                       : "settled";
+    if (contrast) {
+      bool holds = std::find(contrast->holds.begin(), contrast->holds.end(), i) != contrast->holds.end();
+      cell = holds                                     ? verb
+             : undecided_under(*f.readings, d.name, name) ? "undecided (solver limits)"
+             : verb == "holds"                         ? "does not hold"
+                                                       : "settled";
     } else if (varied) {
-      cell = verb;
+      cell = verb;  // varied, not decisive: no reading of it changes the verdict
     } else if (fixed != context.fixed.end()) {
-      cell = reading.name == fixed->second ? verb + " (fixed with --reading)" : "not checked (--reading fixes another)";
+      cell = name == fixed->second ? verb + " (fixed with --reading)" : "not checked (--reading fixes another)";
     } else {
-      cell = is_witness ? verb + " (this check)" : "not checked";
+      cell = name == used ? verb + " (this check)" : "not checked";
     }
-    if (is_witness && cell.rfind(verb, 0) == 0) cell += "; the situation above";
+    if (name == used && cell.rfind(verb, 0) == 0) cell += "; the situation above";
     out.push_back(cell);
   }
   return out;
@@ -342,7 +352,7 @@ std::vector<std::string> verdicts(const sema::Definition& d, const analysis::Fin
 /// One term's readings side by side: explanation, source, definition, and
 /// what the finding does under each.
 void reading_table(Story& story, const ReportInput& input, sema::DefinitionId id, const analysis::Finding& f,
-                   const ExplainContext& context, const std::string& verb) {
+                   const analysis::ReadingContrast* contrast, const ExplainContext& context, const std::string& verb) {
   const sema::Definition& d = input.world.definitions.at(id);
   std::vector<std::string> params;
   for (std::size_t i = 0; i < d.param_count && i < d.variables.size(); ++i) params.push_back(d.variables[i].name);
@@ -363,7 +373,7 @@ void reading_table(Story& story, const ReportInput& input, sema::DefinitionId id
                            {"source", sources},
                            {"definition", definitions},
                            {f.kind == analysis::FindingKind::Unknown ? "the question" : "the finding",
-                            verdicts(d, f, context, verb)}}));
+                            verdicts(d, f, contrast, context, verb)}}));
 }
 
 /// Which reading of which vague term makes the difference, with the
@@ -374,11 +384,7 @@ void tell_readings(Story& story, const ReportInput& input, const analysis::Findi
   bool unknown = f.kind == analysis::FindingKind::Unknown;
   std::string verb = unknown ? "is open" : "holds";
   std::set<sema::DefinitionId> shown = clause_terms(world, f);
-  auto id_of = [&](const std::string& name) {
-    auto it = std::find_if(world.definitions.begin(), world.definitions.end(),
-                           [&](const sema::Definition& d) { return d.name == name; });
-    return static_cast<sema::DefinitionId>(it - world.definitions.begin());
-  };
+  std::vector<analysis::ReadingContrast> contrasts = analysis::reading_contrasts(world, f);
   if (f.readings) {
     const analysis::FindingReadings& r = *f.readings;
     if (r.varied.empty() && shown.empty()) return;
@@ -392,7 +398,7 @@ void tell_readings(Story& story, const ReportInput& input, const analysis::Findi
                  list_words(r.decisive) + (r.decisive.size() == 1 ? " makes" : " make") + " the difference: the finding " +
                  said + ".");
       shown.clear();
-      for (const std::string& term : r.decisive) shown.insert(id_of(term));
+      for (const analysis::ReadingContrast& c : contrasts) shown.insert(c.term);
       std::vector<std::string> others;
       for (const std::string& term : r.varied)
         if (std::find(r.decisive.begin(), r.decisive.end(), term) == r.decisive.end()) others.push_back(term);
@@ -409,7 +415,11 @@ void tell_readings(Story& story, const ReportInput& input, const analysis::Findi
                (names.size() == 1 ? "that reading" : "those readings") + ": `treatycheck explain " + f.id +
                " --all-readings" + context.paths + "` (with the same options), or --reading TERM=NAME.");
   }
-  for (sema::DefinitionId id : shown) reading_table(story, input, id, f, context, verb);
+  for (sema::DefinitionId id : shown) {
+    auto contrast = std::find_if(contrasts.begin(), contrasts.end(),
+                                 [&](const analysis::ReadingContrast& c) { return c.term == id; });
+    reading_table(story, input, id, f, contrast == contrasts.end() ? nullptr : &*contrast, context, verb);
+  }
   story.line("");
 }
 
