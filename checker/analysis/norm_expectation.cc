@@ -85,7 +85,7 @@ std::optional<ExpectationResult> judgeability(const sema::World& world, const An
         return r;
       case FindingKind::Unknown:
         r.unknown = true;
-        r.detail = "unknown: could not settle " + f.question + " among the norms about it: " + f.unknown_reason;
+        r.detail = "unknown: could not settle " + f.question + ": " + f.unknown_reason;
         return r;
       case FindingKind::ObligationConflict:
         if (!f.resolution) {
@@ -97,7 +97,7 @@ std::optional<ExpectationResult> judgeability(const sema::World& world, const An
         if (f.representative.size() > 2) {
           r.detail = "not judgeable: the norms about it conflict in this scenario (" + clause_list(world, f) +
                      "); " + f.resolution->explanation +
-                     ", but expectations apply precedence between two clauses at a time only";
+                     ", but norm expectations apply precedence between two norms at a time only";
           return r;
         }
         break;
