@@ -74,11 +74,12 @@ std::string clause_list(const sema::World& world, const Finding& f) {
 }
 
 /// Why the norms of F's component settle nothing about F, if they do not:
-/// a conflict that precedence does not resolve (or that pairwise precedence
-/// cannot apply), contradictory facts, or an open question.
+/// contradictory facts, an open question, or conflicts that precedence
+/// does not resolve (or that pairwise precedence cannot apply), all named.
 std::optional<ExpectationResult> judgeability(const sema::World& world, const Analysis& component) {
+  ExpectationResult r;
+  std::string unresolved, beyond_pairs;
   for (const Finding& f : component.findings) {
-    ExpectationResult r;
     switch (f.kind) {
       case FindingKind::UnsatisfiableBackground:
         r.detail = "not judgeable: the scenario's facts contradict the axioms";
@@ -88,21 +89,24 @@ std::optional<ExpectationResult> judgeability(const sema::World& world, const An
         r.detail = "unknown: could not settle " + f.question + ": " + f.unknown_reason;
         return r;
       case FindingKind::ObligationConflict:
-        if (!f.resolution) {
-          r.detail = "not judgeable: the norms about it conflict in this scenario, unresolved: " + clause_list(world, f);
-          return r;
-        }
-        // Precedence is applied pair by pair (judge_norm): a conflict
-        // among more instances is beyond it.
-        if (f.representative.size() > 2) {
-          r.detail = "not judgeable: the norms about it conflict in this scenario (" + clause_list(world, f) +
-                     "); " + f.resolution->explanation +
-                     ", but norm expectations apply precedence between two norms at a time only";
-          return r;
-        }
+        if (!f.resolution) unresolved += (unresolved.empty() ? "" : "; ") + clause_list(world, f);
+        // Precedence is applied pair by pair (Search): a conflict among
+        // more instances is beyond it.
+        else if (f.representative.size() > 2)
+          beyond_pairs += (beyond_pairs.empty() ? "" : "; ") + clause_list(world, f) + ", where " +
+                          f.resolution->explanation;
         break;
       case FindingKind::PermissionConflict: break;
     }
+  }
+  if (!unresolved.empty()) {
+    r.detail = "not judgeable: the norms about it conflict in this scenario, unresolved: " + unresolved;
+    return r;
+  }
+  if (!beyond_pairs.empty()) {
+    r.detail = "not judgeable: the norms about it conflict in this scenario (" + beyond_pairs +
+               "), but norm expectations apply precedence between two norms at a time only";
+    return r;
   }
   return std::nullopt;
 }
