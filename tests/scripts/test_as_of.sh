@@ -112,7 +112,7 @@ for command in check test query; do
 done
 
 # A treaty with neither `in force` nor `draft` binds on every date, with a
-# warning (TC1028) that says so and how to date it.
+# warning (TC1030) that says so and how to date it.
 cat >"$WORK/undated.treaty" <<'EOF2'
 state Austria;
 conduct notify(s: state);
@@ -121,7 +121,7 @@ treaty TWO in force 2010-01-01 parties: { Austria } { article 1 { Austria must n
 EOF2
 expect_run "an undated treaty binds on the date of a dated one" 1 'error\[TC2001\]: ONE Art 1 cannot be complied with together with TWO Art 1' \
   check --as-of 2024-06-01 "$WORK/undated.treaty"
-expect_run "an undated treaty is warned about" 1 "warning\[TC1028\]: treaty 'ONE' says neither 'in force' nor 'draft'" \
+expect_run "an undated treaty is warned about" 1 "warning\[TC1030\]: treaty 'ONE' says neither 'in force' nor 'draft'" \
   check --as-of 2024-06-01 "$WORK/undated.treaty"
 expect_run "before the dated one, nothing conflicts" 0 '^summary: 0 conflicts.*1 instrument in force.*as of 2009-12-31$' \
   check --as-of 2009-12-31 "$WORK/undated.treaty"
