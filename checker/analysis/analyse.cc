@@ -26,9 +26,6 @@ struct UnionFind {
   }
 };
 
-ground::NodeId requirement(ground::Pool& pool, const ground::NormInstance& n) {
-  return n.modality == sema::Modality::Prohibition ? pool.negate(n.content) : n.content;
-}
 
 /// Whether the default course of conduct (nothing done, quantities at their
 /// lower bounds) satisfies the conduct axioms in every scenario that
@@ -52,6 +49,10 @@ bool default_conduct_always_possible(ground::Problem& problem, const smt::Limits
 }
 
 }  // namespace
+
+ground::NodeId requirement(ground::Pool& pool, const ground::NormInstance& n) {
+  return n.modality == sema::Modality::Prohibition ? pool.negate(n.content) : n.content;
+}
 
 std::vector<Component> partition(const sema::World& world, const ground::Problem& problem) {
   // Nodes: clauses first, then ground atoms (conduct only link).

@@ -40,6 +40,9 @@ struct Component {
   std::vector<ground::GroundAtomId> circumstances;  ///< circumstance atoms its formulas mention
 };
 
+/// What a norm instance asks for: its content, negated for a prohibition.
+ground::NodeId requirement(ground::Pool& pool, const ground::NormInstance& n);
+
 /// Splits the problem into components (union-find over conduct atoms).
 std::vector<Component> partition(const sema::World& world, const ground::Problem& problem);
 

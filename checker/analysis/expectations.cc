@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "analysis/norm_expectation.h"
+
 namespace tc::analysis {
 namespace {
 
@@ -104,44 +106,6 @@ ExpectationResult judge_findings(const sema::World& world, const sema::Expectati
     r.unknown = true;
     r.detail += " (permission conflicts were not searched: --no-permissions)";
   }
-  return r;
-}
-
-/// `expect B must F` in a scenario: every course of conduct that complies
-/// with all applicable norms, in every possible situation of the scenario, has F.
-ExpectationResult judge_norm(const sema::World& world, ground::Problem& problem, const ground::GroundOptions& options,
-                             const sema::Expectation& e, const AnalysisOptions& analysis_options) {
-  ExpectationResult r;
-  ground::NodeId content = ground::ground_closed(world, problem, options, *e.content);
-  smt::Solver solver(problem, analysis_options.limits);
-  for (const ground::AxiomInstance& axiom : problem.axioms) solver.add(solver.encode(axiom.formula));
-  ground::Pool& pool = problem.pool;
-  for (const ground::NormInstance& n : problem.norms) {
-    if (n.modality == sema::Modality::Permission) continue;
-    ground::NodeId req = n.modality == sema::Modality::Prohibition ? pool.negate(n.content) : n.content;
-    solver.add(solver.encode(pool.implies(n.applicability, req)));
-  }
-  smt::Outcome base = solver.check();
-  if (base == smt::Outcome::Unknown) {
-    r.unknown = true;
-    r.detail = "unknown: " + solver.reason_unknown();
-    return r;
-  }
-  if (base == smt::Outcome::Unsat) {
-    r.detail = "no course of conduct complies with every norm in this scenario (a conflict)";
-    return r;
-  }
-  ground::NodeId goal = e.modality == sema::Modality::Prohibition ? pool.negate(content) : content;
-  smt::Outcome outcome = e.modality == sema::Modality::Permission ? solver.check({solver.encode(goal)})
-                                                                  : solver.check({solver.encode(pool.negate(goal))});
-  if (outcome == smt::Outcome::Unknown) {
-    r.unknown = true;
-    r.detail = "unknown: " + solver.reason_unknown();
-    return r;
-  }
-  r.passed = e.modality == sema::Modality::Permission ? outcome == smt::Outcome::Sat : outcome == smt::Outcome::Unsat;
-  r.detail = r.passed ? "holds" : e.modality == sema::Modality::Permission ? "no complying conduct does it"
-                                                                           : "some complying conduct does otherwise";
   return r;
 }
 

@@ -43,7 +43,7 @@ int run_arguments(int argc, char** argv) {
     sub->add_option("--color", common.color, "auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
   };
   auto add_check_options = [&common](CLI::App* sub) {
-    sub->add_option("--as-of", common.as_of, "memberships and treaties in force on this date (YYYY-MM-DD; default today)");
+    add_as_of_option(sub, common);
     sub->add_option("--fail-on", common.fail_on, "error|warning|never (default error)")
         ->check(CLI::IsMember({"error", "warning", "never"}));
     sub->add_option("--rlimit", common.rlimit, "deterministic solver resource limit per query (0 = none)");

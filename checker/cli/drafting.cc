@@ -10,7 +10,7 @@ namespace {
 void add_grounding_options(CLI::App* sub, CheckOptions& o) {
   sub->add_option("paths", o.paths, "treaty files (imports are followed); default: the bundled draft");
   sub->add_option("--color", o.color, "auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
-  sub->add_option("--as-of", o.as_of, "memberships and treaties in force on this date (YYYY-MM-DD; default today)");
+  add_as_of_option(sub, o);
   // One value per occurrence, so that a path after it stays a path.
   sub->add_option("--reading", o.readings, "TERM=NAME: choose a reading of a vague term (repeatable)")
       ->allow_extra_args(false);
@@ -23,6 +23,15 @@ void add_solver_options(CLI::App* sub, CheckOptions& o) {
 }
 
 }  // namespace
+
+void add_as_of_option(CLI::App* sub, CheckOptions& options) {
+  sub->add_option("--as-of", options.as_of, "memberships and treaties in force on this date (YYYY-MM-DD; default today)")
+      ->check(CLI::Validator(
+          [](const std::string& date) {
+            return date.empty() ? std::string("expects a date as YYYY-MM-DD, got an empty string") : std::string();
+          },
+          "DATE"));
+}
 
 void DraftingCommands::add(CLI::App& app) {
   fmt_ = app.add_subcommand("fmt", "print treaty files in the canonical layout (comments kept)");

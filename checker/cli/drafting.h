@@ -15,6 +15,10 @@ class App;
 
 namespace tc::cli {
 
+/// Registers `--as-of DATE` on `sub`. An empty date is a usage error (exit
+/// 2), never "today": `--as-of "$UNSET"` in a script must not pass silently.
+void add_as_of_option(CLI::App* sub, CheckOptions& options);
+
 /// `treatycheck fmt [--check|--write] PATHS...`.
 struct FmtOptions : CommonOptions {
   bool check = false;  ///< report files not in canonical layout (exit 1), change nothing

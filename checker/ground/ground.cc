@@ -344,7 +344,7 @@ std::string Problem::atom_text(const sema::World& world, GroundAtomId id) const 
 }
 
 bool treaty_in_force(const sema::Treaty& treaty, sema::DayNumber day) {
-  bool started = treaty.is_draft || (treaty.in_force_from && *treaty.in_force_from <= day);
+  bool started = treaty.is_draft || treaty.undated || (treaty.in_force_from && *treaty.in_force_from <= day);
   if (!started) return false;
   for (const auto& end : {treaty.withdrawn_on, treaty.suspended_on, treaty.terminated_on})
     if (end && *end <= day) return false;

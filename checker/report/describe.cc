@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "report/model.h"
 #include "report/report.h"
 
 namespace tc::report {
@@ -222,7 +223,10 @@ Summary summarize(const ReportInput& input) {
         s.conflicts++;
         (f.resolution ? s.resolved : s.unresolved)++;
         break;
-      case analysis::FindingKind::PermissionConflict: s.permission_conflicts++; break;
+      case analysis::FindingKind::PermissionConflict:
+        s.permission_conflicts++;
+        if (f.resolution) s.permission_resolved++;
+        break;
       case analysis::FindingKind::Unknown: s.unknown++; break;
       case analysis::FindingKind::UnsatisfiableBackground: s.background++; break;
     }
@@ -233,6 +237,13 @@ Summary summarize(const ReportInput& input) {
     if (!input.problem.norms_of_clause.at(c).empty()) s.clauses++;
   s.states = input.world.sorts.at(sema::kStateSort).members.size();
   return s;
+}
+
+std::string permission_conflicts_text(const Summary& s) {
+  std::string text = plural(s.permission_conflicts, "permission conflict", "permission conflicts");
+  if (s.permission_resolved == 0) return text;
+  if (s.permission_resolved == s.permission_conflicts) return text + " (resolved by precedence)";
+  return text + " (" + std::to_string(s.permission_resolved) + " resolved by precedence)";
 }
 
 }  // namespace tc::report

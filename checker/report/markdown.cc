@@ -86,7 +86,7 @@ std::string summary_line(const RunFacts& run) {
   const Summary& s = run.summary.counts;
   return plural(s.conflicts, "conflict", "conflicts") + " (" + std::to_string(s.unresolved) + " unresolved, " +
          std::to_string(s.resolved) + " resolved by precedence), " +
-         plural(s.permission_conflicts, "permission conflict", "permission conflicts") + ", " +
+         permission_conflicts_text(s) + ", " +
          std::to_string(s.unknown) + " unknown" + (s.background ? ", background unsatisfiable" : "") + "; " +
          plural(s.instruments, "instrument", "instruments") + " in force, " + plural(s.clauses, "clause", "clauses") +
          ", " + plural(s.states, "state", "states") + ", as of " + run.as_of + ".";

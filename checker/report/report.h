@@ -89,10 +89,13 @@ std::string readings_run_text(const analysis::ReadingsSummary& summary, const Su
 /// Summary counts used by every format.
 struct Summary {
   std::size_t conflicts = 0, unresolved = 0, resolved = 0;
-  std::size_t permission_conflicts = 0, unknown = 0, background = 0;
+  std::size_t permission_conflicts = 0, permission_resolved = 0, unknown = 0, background = 0;
   std::size_t instruments = 0, clauses = 0, states = 0;
 };
 Summary summarize(const ReportInput& input);
+/// "2 permission conflicts", with "(resolved by precedence)" or "(1 resolved
+/// by precedence)" when precedence settles some: a resolved one is a note.
+std::string permission_conflicts_text(const Summary& s);
 
 /// The clang-style text report (report-mockup.md).
 void render_text(std::ostream& out, const ReportInput& input, bool color);

@@ -65,7 +65,9 @@ Json result(const FindingFacts& f, std::size_t rule_index, const RunFacts& run, 
   Json related = Json::array();
   for (std::size_t i = 1; i < f.clauses.size(); ++i) {
     const ClauseFacts& c = f.clauses[i];
-    std::string role = c.modality == "permission" ? " grants the permission" : " applies in the same situation";
+    std::string role = f.kind_value == analysis::FindingKind::Unknown ? ": not settled, one of the clauses of this open question"
+                       : c.modality == "permission"                    ? " grants the permission"
+                                                                       : " applies in the same situation";
     std::string title = c.title + (c.article_title ? " \"" + *c.article_title + "\"" : "");
     related.push_back(Json{{"id", i},
                            {"physicalLocation", physical(c.location, c.text)},

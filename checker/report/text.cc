@@ -39,7 +39,11 @@ void render_finding(std::ostream& out, const ReportInput& input, const analysis:
   Diagnostic d{f.diag, f.severity, order.empty() ? Span{} : world.clauses.at(order[0]).span, headline(world, f), {}};
   for (std::size_t i = 1; i < order.size(); ++i) {
     bool permission = f.permission && order[i] == *f.permission;
-    std::string role = permission ? " grants the permission" : " applies in the same situation";
+    // Nothing was decided about an open question's clauses: "applies in the
+    // same situation" would claim a situation that was never found.
+    std::string role = f.kind == analysis::FindingKind::Unknown ? ": not settled, one of the clauses of this open question"
+                       : permission                             ? " grants the permission"
+                                                                : " applies in the same situation";
     d.notes.push_back({world.clauses.at(order[i]).span, article_title(world, order[i]) + role});
   }
   render_diagnostic(out, input.sources, d, RenderOptions{color});
@@ -89,8 +93,8 @@ void render_text(std::ostream& out, const ReportInput& input, bool color) {
   for (const analysis::Finding& f : input.analysis.findings) render_finding(out, input, f, color);
   Summary s = summarize(input);
   out << "summary: " << s.conflicts << (s.conflicts == 1 ? " conflict" : " conflicts") << " (" << s.unresolved
-      << " unresolved, " << s.resolved << " resolved by precedence), " << s.permission_conflicts
-      << (s.permission_conflicts == 1 ? " permission conflict, " : " permission conflicts, ") << s.unknown << " unknown";
+      << " unresolved, " << s.resolved << " resolved by precedence), " << permission_conflicts_text(s) << ", "
+      << s.unknown << " unknown";
   if (s.background) out << ", background unsatisfiable";
   out << "; " << s.instruments << (s.instruments == 1 ? " instrument" : " instruments") << " in force, " << s.clauses
       << (s.clauses == 1 ? " clause, " : " clauses, ") << s.states << (s.states == 1 ? " state" : " states")

@@ -175,7 +175,7 @@ TEST(Resolve, DuplicateOfTheBuiltInSort) {
 TEST(Resolve, LookupOrderVariableThenEntityThenAtomThenDefinition) {
   auto o = check(R"(
 define tense := crisis;
-treaty T parties: members of NATO {
+treaty T in force 2000-01-01 parties: members of NATO {
   article 1 {
     for each France in states:
       when crisis and tense
@@ -224,7 +224,7 @@ TEST(Resolve, AnUnknownNameDoesNotCascade) {
 TEST(Resolve, NamesMayBeUsedBeforeTheirDeclaration) {
   auto o = resolve_files({R"(
 define early(s: state) := act(s);
-treaty T parties: { Late } { article 1 { Late must early(Late); } }
+treaty T in force 2000-01-01 parties: { Late } { article 1 { Late must early(Late); } }
 conduct act(s: state);
 state Late;
 )"});
@@ -481,9 +481,23 @@ TEST(Resolve, EndBeforeEntryIntoForce) {
   EXPECT_EQ(o->only().message, "treaty 'T' is withdrawn on 1990-01-01, before it enters into force on 1995-01-01");
 }
 
+TEST(Resolve, UndatedTreatyWithClausesIsInForceWithAWarning) {
+  auto o = check(R"(
+treaty U parties: { France } { article 1 { France must speak(France); } }
+treaty P prevails over all { }
+treaty D draft parties: { France } { article 1 { France must speak(France); } }
+)");
+  ASSERT_TRUE(o->world) << o->dump();
+  EXPECT_EQ(o->only().kind, DiagKind::UndatedTreaty);
+  EXPECT_EQ(o->text(o->only().span), "U");
+  EXPECT_TRUE(o->world->treaties[0].undated);
+  EXPECT_TRUE(o->world->treaties[1].undated);  // no clauses: nothing to warn about
+  EXPECT_FALSE(o->world->treaties[2].undated);
+}
+
 TEST(Resolve, MissingPartiesAndPrecedenceTargets) {
   auto o = check(R"(
-treaty T prevails over T, NATT, France { article 1 { France must speak(France); } }
+treaty T in force 2000-01-01 prevails over T, NATT, France { article 1 { France must speak(France); } }
 treaty NAT { }
 )");
   EXPECT_EQ(o->codes(), (std::vector<std::string>{"TC1021", "TC1012", "TC1012", "TC1025"})) << o->dump();
@@ -495,7 +509,7 @@ treaty NAT { }
 
 TEST(Resolve, ArticlesParagraphsAndClauseIndices) {
   auto o = check(R"(
-treaty T parties: members of NATO {
+treaty T in force 2000-01-01 parties: members of NATO {
   article 1 { France must speak(France); }
   article 2 {
     France must speak(France);
@@ -533,7 +547,7 @@ treaty T parties: members of NATO {
 
 TEST(Resolve, DuplicateArticleLabel) {
   auto o = check(R"(
-treaty T parties: members of NATO {
+treaty T in force 2000-01-01 parties: members of NATO {
   article 2 { paragraph 1 { France must speak(France); } }
   article 2(1) { France must speak(France); }
 }
@@ -551,7 +565,7 @@ treaty T parties: members of NATO {
 
 TEST(Resolve, PartiesOfTheEnclosingTreaty) {
   auto o = check(R"(
-treaty T parties: members of NATO {
+treaty T in force 2000-01-01 parties: members of NATO {
   article 1 { for each p, q in parties where p != q: p must assist(p, q); }
 }
 )");
@@ -601,10 +615,10 @@ TEST(Resolve, BarePartiesOutsideATreaty) {
 
 TEST(Resolve, PartiesOfAnotherTreatyAndCycles) {
   auto o = check(R"(
-treaty A parties: parties of B { }
-treaty B parties: { France } union parties of A { }
-treaty C parties: parties of X { }
-treaty D parties: parties of C { }
+treaty A in force 2000-01-01 parties: parties of B { }
+treaty B in force 2000-01-01 parties: { France } union parties of A { }
+treaty C in force 2000-01-01 parties: parties of X { }
+treaty D in force 2000-01-01 parties: parties of C { }
 )");
   EXPECT_EQ(o->codes(), (std::vector<std::string>{"TC1020", "TC1012"})) << o->dump();
   EXPECT_EQ(o->at(0).message, "the parties of 'A' are defined through themselves");
@@ -618,7 +632,7 @@ axiom: exists x in { France } union { NATO }: true;
 axiom: exists x in { s in states where armed_attack(s, France) }: true;
 axiom: exists x in institutions minus members of NATO: true;
 axiom: exists x in { France, Germany } intersect parties of T: true;
-treaty T parties: { Germany, Estonia } { }
+treaty T in force 2000-01-01 parties: { Germany, Estonia } { }
 )");
   ASSERT_TRUE(o->world) << o->dump();
   const auto& ax = o->world->axioms;
@@ -698,7 +712,7 @@ TEST(Resolve, MultipleBindersShareOneDomainPerGroup) {
 
 TEST(Resolve, VariableHidingAVariable) {
   auto o = check(R"(
-treaty T parties: members of NATO {
+treaty T in force 2000-01-01 parties: members of NATO {
   article 1 { for each p in parties: when exists p in states: crisis p must speak(p); }
 }
 )");
@@ -788,7 +802,7 @@ TEST(Resolve, DefinitionArgumentsAndParameters) {
 
 TEST(Resolve, Bearers) {
   auto o = check(R"(
-treaty T parties: members of NATO {
+treaty T in force 2000-01-01 parties: members of NATO {
   article 1 {
     Crimea must speak(France);
     assist must speak(France);
@@ -809,7 +823,7 @@ treaty T parties: members of NATO {
 
 TEST(Resolve, ContentMustMentionConduct) {
   auto o = check(R"(
-treaty T parties: members of NATO {
+treaty T in force 2000-01-01 parties: members of NATO {
   article 1 {
     France must not armed_attack(France, Germany);
     France must true;
@@ -828,7 +842,7 @@ define calm := not crisis;
 TEST(Resolve, ContentThroughADefinitionAndConditionsThatMentionAnything) {
   auto o = check(R"(
 define helps(p: state) := speak(p);
-treaty T parties: members of NATO {
+treaty T in force 2000-01-01 parties: members of NATO {
   article 1 {
     unless speak(Germany)
     when armed_attack(Germany, France)
@@ -846,7 +860,7 @@ treaty T parties: members of NATO {
 
 TEST(Resolve, Modalities) {
   auto o = check(R"(
-treaty T parties: members of NATO {
+treaty T in force 2000-01-01 parties: members of NATO {
   article 1 { France must speak(France); France shall not speak(France); France may speak(France); }
 }
 )");
@@ -859,10 +873,10 @@ treaty T parties: members of NATO {
 
 TEST(Resolve, ClauseReferences) {
   auto o = check(R"(
-treaty EST parties: members of NATO {
+treaty EST in force 2000-01-01 parties: members of NATO {
   article 2 { France must speak(France); paragraph 1 { Germany must speak(Germany); } }
 }
-treaty NAT parties: members of NATO {
+treaty NAT in force 2000-01-01 parties: members of NATO {
   article 5 {
     specialises EST.2 Estonia must speak(Estonia) without prejudice to EST.2(1);
     reparation of NAT.5 France must speak(France);
@@ -878,8 +892,8 @@ treaty NAT parties: members of NATO {
 
 TEST(Resolve, BadClauseReferences) {
   auto o = check(R"(
-treaty EST parties: members of NATO { article 2 { paragraph 1 { } } }
-treaty T parties: members of NATO {
+treaty EST in force 2000-01-01 parties: members of NATO { article 2 { paragraph 1 { } } }
+treaty T in force 2000-01-01 parties: members of NATO {
   article 1 { France must speak(France) specialises EST.2(2) specialises ESTT.1 specialises T.1; }
 }
 )");
@@ -892,8 +906,8 @@ treaty T parties: members of NATO {
 
 TEST(Resolve, Expectations) {
   std::string text = R"(
-treaty EST parties: members of NATO { article 2 { paragraph 1 { France must speak(France); } } }
-treaty NAT parties: members of NATO { article 5 { Germany must speak(Germany); } }
+treaty EST in force 2000-01-01 parties: members of NATO { article 2 { paragraph 1 { France must speak(France); } } }
+treaty NAT in force 2000-01-01 parties: members of NATO { article 5 { Germany must speak(Germany); } }
 expect conflict EST.2(1) with NAT.5;
 expect consistent without EST;
 expect 3 permission conflicts;

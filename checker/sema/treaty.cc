@@ -97,6 +97,18 @@ void Resolver::resolve_treaty_header(TreatyId id) {
                            "treaty '" + treaty.name + "' cannot be a draft and in force at once");
     d.notes.push_back({decl.in_force[0].span, "'in force' given here"});
   }
+  // Neither date nor draft: most likely a forgotten `in force`. Treating the
+  // text as never in force would hide every conflict it has, so it binds.
+  treaty.undated = decl.in_force.empty() && decl.draft.empty();
+  bool has_clauses = std::any_of(decl.articles.begin(), decl.articles.end(),
+                                 [](const ast::Article& a) { return count_clauses(a) > 0; });
+  if (treaty.undated && has_clauses) {
+    Diagnostic& d = report(DiagKind::UndatedTreaty, decl.name.span,
+                           "treaty '" + treaty.name + "' says neither 'in force' nor 'draft': it is checked as in force "
+                           "on every date");
+    d.notes.push_back({Span{}, "help: write 'in force YYYY-MM-DD' for a treaty in force, or 'draft' for a text not "
+                               "yet in force"});
+  }
   // an end before the beginning
   auto not_before_force = [&](const std::vector<ast::DatedAttr>& attrs, std::optional<DayNumber> day, const char* word) {
     if (!day || !treaty.in_force_from || *day >= *treaty.in_force_from) return;

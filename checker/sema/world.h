@@ -193,6 +193,8 @@ struct Treaty {
   std::optional<DayNumber> in_force_from;
   bool is_draft = false;
   std::optional<DayNumber> draft_date;
+  /// Neither `in force` nor `draft` written: bound on every date (TC1030).
+  bool undated = false;
   std::optional<DayNumber> withdrawn_on;   ///< no longer binding from this day
   std::optional<DayNumber> suspended_on;
   std::optional<DayNumber> terminated_on;

@@ -104,6 +104,27 @@ for bad in 2023-02-29 2024-02-30 2024-13-01 2024-00-10 2024-6-1 20240601 yesterd
   expect_run "--as-of '$bad' is refused" 2 "--as-of expects a real date as YYYY-MM-DD, got '$bad'" check --as-of "$bad" "$F"
 done
 expect_run "test takes --as-of too" 2 "--as-of expects a real date" test --as-of 2023-02-29 "$F"
+# An empty date is a usage error, not "today": `--as-of "$UNSET"` in a CI
+# script must not check a different day than meant.
+for command in check test query; do
+  expect_run "$command --as-of '' is refused" 2 "--as-of: expects a date as YYYY-MM-DD, got an empty string" \
+    $command --as-of '' "$F"
+done
+
+# A treaty with neither `in force` nor `draft` binds on every date, with a
+# warning (TC1030) that says so and how to date it.
+cat >"$WORK/undated.treaty" <<'EOF2'
+state Austria;
+conduct notify(s: state);
+treaty ONE parties: { Austria } { article 1 { Austria must notify(Austria); } }
+treaty TWO in force 2010-01-01 parties: { Austria } { article 1 { Austria must not notify(Austria); } }
+EOF2
+expect_run "an undated treaty binds on the date of a dated one" 1 'error\[TC2001\]: ONE Art 1 cannot be complied with together with TWO Art 1' \
+  check --as-of 2024-06-01 "$WORK/undated.treaty"
+expect_run "an undated treaty is warned about" 1 "warning\[TC1030\]: treaty 'ONE' says neither 'in force' nor 'draft'" \
+  check --as-of 2024-06-01 "$WORK/undated.treaty"
+expect_run "before the dated one, nothing conflicts" 0 '^summary: 0 conflicts.*1 instrument in force.*as of 2009-12-31$' \
+  check --as-of 2009-12-31 "$WORK/undated.treaty"
 
 echo "as-of: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -10,6 +10,8 @@
 #   ```treaty standalone   validated without the prelude
 #   ```treaty fail TC1004  validated after the prelude; must fail with that code
 #   ```treaty fragment     not a complete file; skipped (keep these few)
+#   ```treaty test         like ```treaty, and `treatycheck test --as-of
+#                          2024-06-01` on it must pass every expectation
 # For docs/language.md it also checks that the reserved-word list matches
 # the grammar and that every diagnostic code of diagnostic_kinds.def is
 # listed.
@@ -26,9 +28,9 @@ binary, root, work = sys.argv[1:4]
 failures = []
 checked = 0
 
-def run(path):
+def run(path, command=("validate",)):
     env = dict(os.environ, NO_COLOR="1")
-    p = subprocess.run([binary, "validate", path], capture_output=True, text=True, env=env, timeout=120)
+    p = subprocess.run([binary, *command, path], capture_output=True, text=True, env=env, timeout=120)
     return p.returncode, p.stdout + p.stderr
 
 for doc in sorted(glob.glob(os.path.join(root, "docs", "*.md"))):
@@ -43,7 +45,7 @@ for doc in sorted(glob.glob(os.path.join(root, "docs", "*.md"))):
         kind = flags[0] if flags else "example"
         if kind == "fragment":
             continue
-        if kind not in ("example", "prelude", "standalone", "fail"):
+        if kind not in ("example", "prelude", "standalone", "fail", "test"):
             failures.append(f"{rel}:{line}: unknown block marker {' '.join(flags)!r}")
             continue
         source = body if kind in ("prelude", "standalone") else prelude + body
@@ -63,6 +65,10 @@ for doc in sorted(glob.glob(os.path.join(root, "docs", "*.md"))):
                 failures.append(f"{where}: expected {want}, got:\n{output}")
         elif code != 0 or "warning[" in output:
             failures.append(f"{where}: example does not validate cleanly:\n{output}")
+        elif kind == "test":
+            code, output = run(path, ("test", "--as-of", "2024-06-01"))
+            if code != 0:
+                failures.append(f"{where}: `treatycheck test` does not pass on the example:\n{output}")
 
 # docs/language.md lists every reserved word and every diagnostic code.
 lang = os.path.join(root, "docs", "language.md")
