@@ -133,9 +133,9 @@ void interrupt_all() {
   for (z3::context* context : g_live_contexts) context->interrupt();
 }
 
-Solver::Solver(const ground::Problem& problem, const Limits& limits, const Solver* sibling)
+Solver::Solver(const ground::Problem& problem, const Limits& limits, const Solver* sibling, const ground::Pool* pool)
     : impl_(std::make_unique<Impl>(sibling ? sibling->impl_->owned_context : std::make_shared<z3::context>())),
-      problem_(problem) {
+      problem_(problem), pool_(pool ? *pool : sibling ? sibling->pool_ : problem.pool) {
   impl_->limits = limits;
   impl_->scenario_vars.resize(problem.atoms.size());
   std::lock_guard<std::mutex> lock(g_live_mutex);
@@ -175,7 +175,7 @@ Term Solver::encode(ground::NodeId root, const Encoding& encoding) {
       stack.pop_back();
       continue;
     }
-    const ground::Node& n = problem_.pool.node(id);
+    const ground::Node& n = pool_.node(id);
     if (!expanded) {
       stack.back().second = true;
       for (ground::NodeId k : n.kids)
