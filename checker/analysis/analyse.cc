@@ -5,6 +5,9 @@
 #include <numeric>
 #include <set>
 #include <functional>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 #include "analysis/engine.h"
 
@@ -116,11 +119,11 @@ std::vector<Component> partition(const sema::World& world, const ground::Problem
   return out;
 }
 
-ComponentEngine::ComponentEngine(const sema::World& world, ground::Problem& problem, const Component& component,
+ComponentEngine::ComponentEngine(const sema::World& world, const ground::Problem& problem, const Component& component,
                                  const AnalysisOptions& options, bool possibility_trivial, Analysis& out)
-    : world_(world), problem_(problem), component_(component), options_(options), out_(out),
+    : world_(world), problem_(problem), pool_(&problem.pool), component_(component), options_(options), out_(out),
       possibility_trivial_(possibility_trivial),
-      forall_(problem, options.limits), possible_(problem, options.limits, &forall_) {
+      forall_(problem, options.limits, nullptr, &pool_), possible_(problem, options.limits, &forall_) {
   conduct_mask_.resize(problem.atoms.size());
   for (std::size_t i = 0; i < problem.atoms.size(); ++i) conduct_mask_[i] = problem.atoms[i].is_conduct;
   for (std::uint32_t i : component.conduct_axioms) forall_.add(forall_.encode(problem.axioms[i].formula));
@@ -128,7 +131,7 @@ ComponentEngine::ComponentEngine(const sema::World& world, ground::Problem& prob
     for (std::uint32_t n : problem.norms_of_clause[c]) {
       const ground::NormInstance& norm = problem.norms[n];
       smt::Term lit = forall_.fresh_bool("n" + std::to_string(n));
-      ground::NodeId complies = problem_.pool.implies(norm.applicability, requirement(problem_.pool, norm));
+      ground::NodeId complies = pool_.implies(norm.applicability, requirement(pool_, norm));
       forall_.add(forall_.mk_implies(lit, forall_.encode(complies)));
       norm_literal_[n] = lit;
     }
@@ -137,7 +140,7 @@ ComponentEngine::ComponentEngine(const sema::World& world, ground::Problem& prob
     for (std::uint32_t n : problem.norms_of_clause[c]) {
       const ground::NormInstance& norm = problem.norms[n];
       smt::Term lit = forall_.fresh_bool("x" + std::to_string(n));
-      forall_.add(forall_.mk_implies(lit, forall_.encode(problem_.pool.conj({norm.applicability, norm.content}))));
+      forall_.add(forall_.mk_implies(lit, forall_.encode(pool_.conj({norm.applicability, norm.content}))));
       exercise_literal_[n] = lit;
     }
   }
@@ -196,7 +199,7 @@ std::optional<ground::Assignment> ComponentEngine::possible(const ground::Assign
     for (std::size_t i = 0; i < problem_.atoms.size(); ++i)
       if (problem_.atoms[i].is_conduct) values[i] = problem_.atoms[i].is_quantity ? problem_.atoms[i].lower : 0;
     for (const ground::AxiomInstance& axiom : problem_.axioms)
-      if (!axiom.mentions_conduct && !ground::evaluate(problem_.pool, axiom.formula, values)) return std::nullopt;
+      if (!axiom.mentions_conduct && !ground::evaluate(pool_, axiom.formula, values)) return std::nullopt;
     return values;
   }
   std::vector<smt::Term> assumptions;
@@ -229,9 +232,9 @@ std::vector<ground::NodeId> ComponentEngine::fixed_conduct(const ground::Assignm
   std::vector<ground::NodeId> replacement(problem_.atoms.size(), ground::kKeepAtom);
   for (std::size_t i = 0; i < problem_.atoms.size(); ++i) {
     if (!problem_.atoms[i].is_conduct) continue;
-    replacement[i] = problem_.atoms[i].is_quantity ? problem_.pool.int_const(a[i])
-                     : a[i]                       ? problem_.pool.true_node()
-                                                  : problem_.pool.false_node();
+    replacement[i] = problem_.atoms[i].is_quantity ? pool_.int_const(a[i])
+                     : a[i]                       ? pool_.true_node()
+                                                  : pool_.false_node();
   }
   return replacement;
 }
@@ -268,7 +271,7 @@ void polar_atoms(const ground::Pool& pool, ground::NodeId node, bool positive,
 
 void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::ClauseId, smt::Term>& selection,
                                      const std::map<std::uint32_t, smt::Term>* exercised) {
-  ground::Pool& pool = problem_.pool;
+  ground::Pool& pool = pool_;
   ground::Assignment defaults(problem_.atoms.size(), 0);
   for (std::size_t i = 0; i < problem_.atoms.size(); ++i)
     if (problem_.atoms[i].is_quantity) defaults[i] = problem_.atoms[i].lower;
@@ -388,7 +391,7 @@ void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::Clause
 smt::Term ComponentEngine::refutation(smt::Solver& e, const std::vector<ground::NodeId>& conduct,
                                       const std::map<sema::ClauseId, smt::Term>& selection,
                                       const std::vector<std::uint32_t>* only_norms) {
-  ground::Pool& pool = problem_.pool;
+  ground::Pool& pool = pool_;
   std::vector<ground::NodeId> premise;
   for (std::uint32_t i : component_.conduct_axioms)
     premise.push_back(ground::replace_atoms(pool, problem_.axioms[i].formula, conduct));
@@ -485,7 +488,7 @@ void ComponentEngine::find_obligation_conflicts() {
     for (std::uint32_t i : component_.conduct_axioms) compliable.push_back(e.encode(problem_.axioms[i].formula, fresh));
     for (std::uint32_t n : norms_of(minimal)) {
       const ground::NormInstance& norm = problem_.norms[n];
-      compliable.push_back(e.encode(problem_.pool.implies(norm.applicability, requirement(problem_.pool, norm)), fresh));
+      compliable.push_back(e.encode(pool_.implies(norm.applicability, requirement(pool_, norm)), fresh));
     }
     std::vector<smt::Term> selected;
     for (sema::ClauseId c : minimal) selected.push_back(selection.at(c));
@@ -500,7 +503,7 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
   smt::Solver e(problem_, options_.limits, &forall_);
   std::map<sema::ClauseId, smt::Term> selection;
   setup_exists(e, selection);
-  ground::Pool& pool = problem_.pool;
+  ground::Pool& pool = pool_;
   // The permission is usable in S: some conduct (copy 2) satisfies the
   // component's axioms, makes the instance apply and exercises it.
   std::map<std::uint32_t, smt::Term> exercised;
@@ -614,6 +617,107 @@ void ComponentEngine::record_unknown(const std::string& question, const std::str
   out_.findings.push_back(std::move(f));
 }
 
+namespace {
+
+/// One independent question: the obligation search of a component, or
+/// the search of one of its permissions.
+struct SearchTask {
+  std::size_t component = 0;
+  std::optional<sema::ClauseId> permission;
+};
+
+/// The number of worker threads for `requested` (0 = one per core).
+std::size_t worker_count(std::size_t requested, std::size_t tasks) {
+  std::size_t jobs = requested != 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
+  return std::max<std::size_t>(1, std::min(jobs, tasks));
+}
+
+/// Runs every task on `options.jobs` workers; result i belongs to task i.
+/// The problem is only read while tasks run (engines build in overlays).
+std::vector<Analysis> run_tasks(const sema::World& world, const ground::Problem& problem,
+                                const std::vector<Component>& components, const std::vector<SearchTask>& tasks,
+                                const AnalysisOptions& options, bool trivial) {
+  std::vector<Analysis> results(tasks.size());
+  std::vector<smt::Accounting> accounting(tasks.size());
+  // Workers report progress concurrently; the caller's callback need not be thread-safe.
+  std::mutex progress_mutex;
+  AnalysisOptions shared = options;
+  if (options.progress)
+    shared.progress = [&progress_mutex, &options](const std::string& line) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      options.progress(line);
+    };
+  auto run_one = [&](std::size_t i) {
+    AnalysisOptions own = shared;
+    own.limits.accounting = &accounting[i];
+    const SearchTask& task = tasks[i];
+    ComponentEngine engine(world, problem, components[task.component], own, /*possibility_trivial=*/trivial, results[i]);
+    if (task.permission) engine.find_permission_conflicts(*task.permission);
+    else engine.find_obligation_conflicts();
+    results[i].stats.seconds_encode = accounting[i].encode_seconds;
+    results[i].stats.seconds_solve = accounting[i].check_seconds;
+    results[i].stats.z3_checks = accounting[i].checks;
+  };
+  // Start the largest questions first, so that one long search does not
+  // begin last; the order of the results does not depend on it.
+  std::vector<std::size_t> order(tasks.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<std::size_t> size(tasks.size());
+  for (std::size_t i = 0; i < tasks.size(); ++i)
+    for (sema::ClauseId c : components[tasks[i].component].clauses) size[i] += problem.norms_of_clause[c].size();
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return size[a] > size[b]; });
+  std::size_t workers = worker_count(options.jobs, tasks.size());
+  if (workers == 1) {
+    for (std::size_t i : order) run_one(i);
+    return results;
+  }
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failures(workers);
+  auto work = [&](std::size_t w) {
+    try {
+      for (std::size_t k = next++; k < order.size(); k = next++) run_one(order[k]);
+    } catch (...) {
+      failures[w] = std::current_exception();
+      next = order.size();  // the others stop taking tasks
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+  work(0);
+  for (std::thread& t : threads) t.join();
+  for (const std::exception_ptr& failure : failures)
+    if (failure) std::rethrow_exception(failure);
+  return results;
+}
+
+/// Merges per-task results in task order, as one engine running the
+/// tasks one after another would have recorded them: a conflict already
+/// found (same id) is kept once, the last internal error message wins.
+void merge_results(std::vector<Analysis>& results, Analysis& out) {
+  std::set<std::string> seen;
+  for (const Finding& f : out.findings) seen.insert(f.id);
+  for (Analysis& r : results) {
+    for (Finding& f : r.findings) {
+      if (f.kind != FindingKind::Unknown && !seen.insert(f.id).second) continue;
+      out.findings.push_back(std::move(f));
+    }
+    if (r.internal_error) {
+      out.internal_error = true;
+      out.internal_error_message = r.internal_error_message;
+    }
+    Stats& s = out.stats;
+    s.solver_checks += r.stats.solver_checks;
+    s.refinements += r.stats.refinements;
+    s.seconds_encode += r.stats.seconds_encode;
+    s.seconds_solve += r.stats.seconds_solve;
+    s.z3_checks += r.stats.z3_checks;
+    s.seconds_minimise += r.stats.seconds_minimise;
+    s.seconds_witness += r.stats.seconds_witness;
+  }
+}
+
+}  // namespace
+
 Analysis analyse(const sema::World& world, ground::Problem& problem, const AnalysisOptions& caller_options) {
   Analysis out;
   smt::Accounting accounting;
@@ -623,9 +727,9 @@ Analysis analyse(const sema::World& world, ground::Problem& problem, const Analy
     Analysis& out;
     smt::Accounting& accounting;
     ~Account() {
-      out.stats.seconds_encode = accounting.encode_seconds;
-      out.stats.seconds_solve = accounting.check_seconds;
-      out.stats.z3_checks = accounting.checks;
+      out.stats.seconds_encode += accounting.encode_seconds;
+      out.stats.seconds_solve += accounting.check_seconds;
+      out.stats.z3_checks += accounting.checks;
     }
   } account{out, accounting};
   out.stats.instances = problem.norms.size();
@@ -657,12 +761,22 @@ Analysis analyse(const sema::World& world, ground::Problem& problem, const Analy
   bool trivial = default_conduct_always_possible(problem, options.limits);
   std::vector<Component> components = partition(world, problem);
   out.stats.components = components.size();
-  for (const Component& component : components) {
-    ComponentEngine engine(world, problem, component, options, trivial, out);
-    engine.find_obligation_conflicts();
+  // One task per independent question: a component's obligation search,
+  // and each of its permission searches. Every task gets a fresh engine
+  // (its own Z3 context and pool overlay) whatever the number of workers,
+  // and the results are merged in task order, so --jobs 1 and --jobs N
+  // give byte-identical reports.
+  std::vector<SearchTask> tasks;
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    if (components[i].clauses.empty()) continue;  // nothing to conflict with
+    tasks.push_back({i, std::nullopt});
     if (options.permissions)
-      for (sema::ClauseId p : component.permissions) engine.find_permission_conflicts(p);
+      for (sema::ClauseId p : components[i].permissions) tasks.push_back({i, p});
   }
+  out.stats.searches = tasks.size();
+  out.stats.jobs = worker_count(options.jobs, tasks.size());
+  std::vector<Analysis> results = run_tasks(world, problem, components, tasks, options, trivial);
+  merge_results(results, out);
   out.stats.ground_atoms = problem.atoms.size();
   std::stable_sort(out.findings.begin(), out.findings.end(), [](const Finding& a, const Finding& b) {
     if (a.kind != b.kind) return a.kind < b.kind;

@@ -30,6 +30,9 @@ struct AnalysisOptions {
   std::size_t symmetry_representatives = 3;
   /// Refinement rounds allowed per search loop; past them the question is unknown.
   std::size_t max_rounds = 5000;
+  /// Worker threads for independent searches (0 = one per core). The
+  /// findings do not depend on it.
+  std::size_t jobs = 0;
   /// Keep the states named in scenarios and expectations (the `test` command).
   bool keep_test_names = false;
   /// Called with a short progress line (the CLI prints it on stderr with

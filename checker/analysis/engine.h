@@ -58,7 +58,10 @@ class ComponentEngine {
  public:
   /// `possibility_trivial`: every scenario satisfying the scenario axioms
   /// is possible (the default conduct satisfies the conduct axioms).
-  ComponentEngine(const sema::World& world, ground::Problem& problem, const Component& component,
+  /// `problem` is only read (its pool must not change while the engine
+  /// lives): formulas the engine builds go to an overlay of its pool, so
+  /// that engines can run in parallel threads, each with its own Z3 context.
+  ComponentEngine(const sema::World& world, const ground::Problem& problem, const Component& component,
                   const AnalysisOptions& options, bool possibility_trivial, Analysis& out);
 
   /// Enumerates every clause-level obligation conflict of the component.
@@ -109,7 +112,8 @@ class ComponentEngine {
   std::string stop_reason() const;
 
   const sema::World& world_;
-  ground::Problem& problem_;
+  const ground::Problem& problem_;
+  ground::Pool pool_;  ///< overlay of problem_.pool: this engine's formulas
   const Component& component_;
   const AnalysisOptions& options_;
   Analysis& out_;

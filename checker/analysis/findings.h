@@ -101,12 +101,16 @@ struct Stats {
   std::size_t ground_atoms = 0;
   std::size_t axiom_instances = 0;
   std::size_t components = 0;
+  std::size_t searches = 0;  ///< independent questions: obligation searches and permission searches
+  std::size_t jobs = 0;      ///< worker threads that ran them
   std::uint64_t solver_checks = 0;   ///< loop rounds (exists-side questions)
   std::uint64_t refinements = 0;
   // Wall time per phase, in seconds (`--stats`). `solve` and `encode` are
   // summed over every solver call, including those made while minimising
   // and building witnesses; `minimise` and `witness` are the wall time of
-  // those steps, their solver calls included.
+  // those steps, their solver calls included. With several workers the
+  // times of the searches are summed over the workers, so they can exceed
+  // the wall time of the run.
   double seconds_reduce = 0;    ///< symmetry reduction
   double seconds_ground = 0;
   double seconds_encode = 0;

@@ -185,22 +185,22 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
   //    by one.
   std::set<ground::GroundAtomId> mentioned_by_set;
   for (std::uint32_t n : norms) {
-    ground::collect_atoms(problem_.pool, problem_.norms[n].applicability, mentioned_by_set);
-    ground::collect_atoms(problem_.pool, problem_.norms[n].content, mentioned_by_set);
+    ground::collect_atoms(pool_, problem_.norms[n].applicability, mentioned_by_set);
+    ground::collect_atoms(pool_, problem_.norms[n].content, mentioned_by_set);
   }
-  if (exercise) ground::collect_atoms(problem_.pool, problem_.norms[*exercise].applicability, mentioned_by_set);
+  if (exercise) ground::collect_atoms(pool_, problem_.norms[*exercise].applicability, mentioned_by_set);
   // Circumstances defined by a scenario axiom `c iff formula` (attacked,
   // aggressor) follow the others: they are recomputed after each cut
   // rather than cut themselves, or no single armed attack could be dropped.
   std::vector<std::pair<ground::GroundAtomId, ground::NodeId>> derived;
   std::set<ground::GroundAtomId> is_derived;
   for (const ground::AxiomInstance& axiom : problem_.axioms) {
-    const ground::Node& n = problem_.pool.node(axiom.formula);
+    const ground::Node& n = pool_.node(axiom.formula);
     if (axiom.mentions_conduct || n.op != ground::NodeOp::Iff) continue;
-    const ground::Node& head = problem_.pool.node(n.kids[0]);
+    const ground::Node& head = pool_.node(n.kids[0]);
     if (head.op != ground::NodeOp::BoolAtom || is_derived.count(head.id)) continue;
     std::set<ground::GroundAtomId> body;
-    ground::collect_atoms(problem_.pool, n.kids[1], body);
+    ground::collect_atoms(pool_, n.kids[1], body);
     if (body.count(head.id)) continue;
     derived.push_back({head.id, n.kids[1]});
     is_derived.insert(head.id);
@@ -209,7 +209,7 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
     for (std::size_t pass = 0; pass < 4; ++pass) {
       bool changed = false;
       for (const auto& [atom, body] : derived) {
-        std::int64_t value = ground::evaluate(problem_.pool, body, candidate) != 0;
+        std::int64_t value = ground::evaluate(pool_, body, candidate) != 0;
         changed = changed || candidate[atom] != value;
         candidate[atom] = value;
       }
@@ -265,7 +265,7 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
   if (conduct) {
     possible_replayed = true;
     for (const ground::AxiomInstance& axiom : problem_.axioms)
-      if (!ground::evaluate(problem_.pool, axiom.formula, *conduct)) possible_replayed = false;
+      if (!ground::evaluate(pool_, axiom.formula, *conduct)) possible_replayed = false;
   }
   bool usable_replayed = true;
   if (exercise) {
@@ -285,10 +285,10 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
   //    integer circumstances the representative mentions.
   std::set<ground::GroundAtomId> mentioned;
   for (std::uint32_t n : representative) {
-    ground::collect_atoms(problem_.pool, problem_.norms[n].applicability, mentioned);
-    ground::collect_atoms(problem_.pool, problem_.norms[n].content, mentioned);
+    ground::collect_atoms(pool_, problem_.norms[n].applicability, mentioned);
+    ground::collect_atoms(pool_, problem_.norms[n].content, mentioned);
   }
-  if (exercise) ground::collect_atoms(problem_.pool, problem_.norms[*exercise].applicability, mentioned);
+  if (exercise) ground::collect_atoms(pool_, problem_.norms[*exercise].applicability, mentioned);
   for (ground::GroundAtomId a : component_.circumstances) {
     const ground::GroundAtom& atom = problem_.atoms[a];
     if (atom.is_quantity) {

@@ -59,6 +59,8 @@ int run_arguments(int argc, char** argv) {
     sub->add_option("--max-rounds", common.max_rounds,
                     "refinement rounds per search loop before the question is reported unknown (default 5000)");
     sub->add_flag("--no-permissions", common.no_permissions, "do not search for permission conflicts (faster)");
+    sub->add_option("--jobs,-j", common.jobs,
+                    "worker threads for independent searches (default 0: one per core); the report does not depend on it");
     sub->add_option("--strategy", common.strategy, "default|naive (naive: the full world, no symmetry reduction)")
         ->check(CLI::IsMember({"default", "naive"}));
   };

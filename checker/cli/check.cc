@@ -92,7 +92,8 @@ void print_stats(std::ostream& out, const analysis::Stats& s, const FrontEndTime
   auto ms = [](double seconds) { return std::to_string(static_cast<long long>(seconds * 1000 + 0.5)) + " ms"; };
   out << "stats: " << s.instances << " norm instances, " << s.ground_atoms << " ground atoms, " << s.axiom_instances
       << " axiom instances, " << s.components << " components, " << s.solver_checks << " loop rounds, "
-      << s.refinements << " refinements, " << s.z3_checks << " solver calls\n"
+      << s.refinements << " refinements, " << s.z3_checks << " solver calls, " << s.searches << " searches on "
+      << s.jobs << (s.jobs == 1 ? " worker" : " workers") << "\n"
       << "stats: parse " << ms(times.parse) << ", resolve " << ms(times.resolve) << ", reduce " << ms(s.seconds_reduce)
       << ", ground " << ms(s.seconds_ground) << ", encode " << ms(s.seconds_encode) << ", solve "
       << ms(s.seconds_solve) << ", minimise " << ms(s.seconds_minimise) << ", witness " << ms(s.seconds_witness)
@@ -144,6 +145,7 @@ bool resolve_check_setup(const CheckOptions& options, ground::GroundOptions& gro
   if (options.timeout_seconds > 0) start_deadline(options.timeout_seconds);
   if (options.strategy == "naive") analysis_options.symmetry_representatives = 0;
   analysis_options.max_rounds = options.max_rounds;
+  analysis_options.jobs = options.jobs;
   analysis_options.permissions = !options.no_permissions;
   if (options.stats) {
     auto start = std::chrono::steady_clock::now();
@@ -223,8 +225,15 @@ int run_check(const CheckOptions& options) {
   Analysed analysed = analyse_setup(options, setup);
   const analysis::Analysis& analysis = analysed.analysis();
   auto report_start = std::chrono::steady_clock::now();
+  std::optional<report::StatsFacts> stats;
+  if (options.stats) {
+    struct rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    stats = report::StatsFacts{analysis.stats, setup.times.parse, setup.times.resolve, seconds_since(started),
+                               static_cast<std::uint64_t>(usage.ru_maxrss / 1024)};
+  }
   int status = finish_check(options, plan, setup.sources, *setup.world, analysed.problem(), analysis,
-                            setup.ground_options.as_of, analysed.problem_of());
+                            setup.ground_options.as_of, analysed.problem_of(), stats ? &*stats : nullptr);
   if (status == kExitInputError) return status;
   if (options.stats)
     print_stats(std::cerr, analysis.stats, setup.times, seconds_since(report_start), seconds_since(started));

@@ -101,7 +101,8 @@ bool plan_reports(const CheckOptions& options, const std::vector<std::string>& f
 
 int finish_check(const CheckOptions& options, const ReportPlan& plan, const SourceSet& sources,
                  const sema::World& world, const ground::Problem& problem, const analysis::Analysis& analysis,
-                 sema::DayNumber as_of, const std::map<std::string, const ground::Problem*>* problem_of) {
+                 sema::DayNumber as_of, const std::map<std::string, const ground::Problem*>* problem_of,
+                 const report::StatsFacts* stats) {
   if (!options.write_baseline.empty()) {
     std::vector<report::BaselineEntry> entries = report::baseline_entries(world, analysis);
     if (plan.baseline) {
@@ -123,6 +124,7 @@ int finish_check(const CheckOptions& options, const ReportPlan& plan, const Sour
   facts.exit_code = status;
   facts.link_base = options.link_base;
   facts.run = report::build_run_facts(input, options.fail_on);
+  if (stats) facts.stats = *stats;
   for (const ReportTarget& target : plan.targets) {
     std::string content;
     if (target.format == "text") {

@@ -57,11 +57,12 @@ bool plan_reports(const CheckOptions& options, const std::vector<std::string>& f
 /// findings, decides the exit status on the rest, and writes every report.
 /// Returns the exit status (2 when a report or baseline cannot be written).
 /// `problem_of` (--all-readings) maps finding ids to the problem of the
-/// run each finding came from.
+/// run each finding came from; `stats` (--stats) goes into the JSON report.
 int finish_check(const CheckOptions& options, const ReportPlan& plan, const SourceSet& sources,
                  const sema::World& world, const ground::Problem& problem, const analysis::Analysis& analysis,
                  sema::DayNumber as_of,
-                 const std::map<std::string, const ground::Problem*>* problem_of = nullptr);
+                 const std::map<std::string, const ground::Problem*>* problem_of = nullptr,
+                 const report::StatsFacts* stats = nullptr);
 
 /// The end of `test`: writes every report of the expectation results
 /// (`text` is the text report, already rendered) and returns the exit

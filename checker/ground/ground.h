@@ -56,6 +56,13 @@ struct Node {
 class Pool {
  public:
   Pool();
+  /// An overlay of `base`: every node of `base` keeps its id and is read
+  /// through, new nodes are stored here. `base` must outlive the overlay and
+  /// not change while it is used. Parallel workers each build formulas in
+  /// an overlay of one grounded pool: no shared mutable state, and a
+  /// worker's node ids (which order the operands of its formulas) do not
+  /// depend on what the other workers do.
+  explicit Pool(const Pool* base);
   NodeId true_node() const { return 0; }
   NodeId false_node() const { return 1; }
   NodeId bool_atom(GroundAtomId atom);
@@ -70,13 +77,17 @@ class Pool {
   NodeId mul(std::int64_t factor, NodeId a);
   NodeId neg(NodeId a);
   NodeId compare(ast::CompareOp op, NodeId a, NodeId b);
-  const Node& node(NodeId id) const { return nodes_[id]; }
-  std::size_t size() const { return nodes_.size(); }
+  const Node& node(NodeId id) const { return id < base_size_ ? base_->node(id) : nodes_[id - base_size_]; }
+  std::size_t size() const { return base_size_ + nodes_.size(); }
   bool is_true(NodeId id) const { return id == 0; }
   bool is_false(NodeId id) const { return id == 1; }
 
  private:
   NodeId intern(Node node);
+  /// The id of a node equal to `node` (with hash `hash`) here or in the base.
+  std::optional<NodeId> find(std::uint64_t hash, const Node& node) const;
+  const Pool* base_ = nullptr;
+  NodeId base_size_ = 0;  ///< ids below this are the base's
   std::vector<Node> nodes_;
   std::unordered_multimap<std::uint64_t, NodeId> index_;  ///< node hash -> nodes with that hash
 };

@@ -1,5 +1,6 @@
 // The hash-consed pool of ground formulas and its plain evaluator.
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "ground/ground.h"
@@ -10,6 +11,8 @@ Pool::Pool() {
   intern(Node{NodeOp::True, 0, 0, {}});
   intern(Node{NodeOp::False, 0, 0, {}});
 }
+
+Pool::Pool(const Pool* base) : base_(base), base_size_(static_cast<NodeId>(base->size())) {}
 
 NodeId Pool::intern(Node node) {
   // FNV-1a over the node's fields; equal hashes are confirmed field by field.
@@ -22,16 +25,22 @@ NodeId Pool::intern(Node node) {
   mix(node.id);
   mix(static_cast<std::uint64_t>(node.value));
   for (NodeId kid : node.kids) mix(kid);
-  auto [first, last] = index_.equal_range(hash);
-  for (auto it = first; it != last; ++it) {
-    const Node& other = nodes_[it->second];
-    if (other.op == node.op && other.id == node.id && other.value == node.value && other.kids == node.kids)
-      return it->second;
-  }
-  NodeId id = static_cast<NodeId>(nodes_.size());
+  if (std::optional<NodeId> found = find(hash, node)) return *found;
+  NodeId id = static_cast<NodeId>(base_size_ + nodes_.size());
   nodes_.push_back(std::move(node));
   index_.emplace(hash, id);
   return id;
+}
+
+std::optional<NodeId> Pool::find(std::uint64_t hash, const Node& node) const {
+  auto [first, last] = index_.equal_range(hash);
+  for (auto it = first; it != last; ++it) {
+    const Node& other = this->node(it->second);
+    if (other.op == node.op && other.id == node.id && other.value == node.value && other.kids == node.kids)
+      return it->second;
+  }
+  if (base_ != nullptr) return base_->find(hash, node);
+  return std::nullopt;
 }
 
 NodeId Pool::bool_atom(GroundAtomId atom) { return intern(Node{NodeOp::BoolAtom, atom, 0, {}}); }
@@ -41,7 +50,7 @@ NodeId Pool::int_const(std::int64_t value) { return intern(Node{NodeOp::IntConst
 NodeId Pool::negate(NodeId a) {
   if (a == true_node()) return false_node();
   if (a == false_node()) return true_node();
-  if (nodes_[a].op == NodeOp::Not) return nodes_[a].kids[0];
+  if (node(a).op == NodeOp::Not) return node(a).kids[0];
   return intern(Node{NodeOp::Not, 0, 0, {a}});
 }
 
@@ -104,7 +113,7 @@ NodeId Pool::add(std::vector<NodeId> kids) {
   while (!stack.empty()) {
     NodeId k = stack.back();
     stack.pop_back();
-    const Node& n = nodes_[k];
+    const Node& n = node(k);
     if (n.op == NodeOp::IntConst) constant += n.value;
     else if (n.op == NodeOp::Add) stack.insert(stack.end(), n.kids.rbegin(), n.kids.rend());
     else flat.push_back(k);
@@ -116,11 +125,11 @@ NodeId Pool::add(std::vector<NodeId> kids) {
 }
 
 NodeId Pool::mul(std::int64_t factor, NodeId a) {
-  const Node& n = nodes_[a];
+  const Node& n = node(a);
   if (n.op == NodeOp::IntConst) return int_const(factor * n.value);
   if (factor == 1) return a;
   if (factor == 0) return int_const(0);
-  if (n.op == NodeOp::Mul) return mul(factor * nodes_[n.kids[0]].value, n.kids[1]);
+  if (n.op == NodeOp::Mul) return mul(factor * node(n.kids[0]).value, n.kids[1]);
   if (n.op == NodeOp::Add) {
     std::vector<NodeId> terms = n.kids;  // copy: mul() may grow nodes_ and move `n`
     std::vector<NodeId> kids;
@@ -140,8 +149,8 @@ NodeId Pool::compare(ast::CompareOp op, NodeId a, NodeId b) {
     case ast::CompareOp::Ne: return negate(compare(ast::CompareOp::Eq, a, b));
     default: break;
   }
-  const Node& x = nodes_[a];
-  const Node& y = nodes_[b];
+  const Node& x = node(a);
+  const Node& y = node(b);
   if (x.op == NodeOp::IntConst && y.op == NodeOp::IntConst) {
     bool holds = op == ast::CompareOp::Lt ? x.value < y.value
                : op == ast::CompareOp::Le ? x.value <= y.value

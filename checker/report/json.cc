@@ -110,6 +110,32 @@ Json finding_readings_json(const analysis::FindingReadings& r, const std::string
               {"text", text}};
 }
 
+Json stats_json(const StatsFacts& s) {
+  const analysis::Stats& a = s.analysis;
+  // Milliseconds, rounded: the same unit as the --stats line on stderr.
+  auto ms = [](double seconds) { return static_cast<std::int64_t>(seconds * 1000 + 0.5); };
+  return Json{{"norm_instances", a.instances},
+              {"axiom_instances", a.axiom_instances},
+              {"ground_atoms", a.ground_atoms},
+              {"components", a.components},
+              {"searches", a.searches},
+              {"jobs", a.jobs},
+              {"loop_rounds", a.solver_checks},
+              {"refinements", a.refinements},
+              {"solver_calls", a.z3_checks},
+              {"peak_memory_mb", s.peak_memory_mb},
+              {"phases_ms", Json{{"parse", ms(s.seconds_parse)},
+                                 {"resolve", ms(s.seconds_resolve)},
+                                 {"reduce", ms(a.seconds_reduce)},
+                                 {"ground", ms(a.seconds_ground)},
+                                 {"encode", ms(a.seconds_encode)},
+                                 {"solve", ms(a.seconds_solve)},
+                                 {"minimise", ms(a.seconds_minimise)},
+                                 {"witness", ms(a.seconds_witness)},
+                                 {"lift", ms(a.seconds_lift)}}},
+              {"total_ms", ms(s.seconds_total)}};
+}
+
 Json tool_json(const std::string& version) { return Json{{"name", "treatycheck"}, {"version", version}}; }
 
 Json run_header(const RunFacts& run) {
@@ -200,6 +226,7 @@ std::string render_json(const ReportFacts& facts) {
     out["findings"] = findings_json(facts.run.findings);
     out["internal_error"] = facts.run.internal_error ? Json(facts.run.internal_error_message) : Json(nullptr);
     if (facts.run.readings) out["readings"] = readings_summary_json(*facts.run.readings, facts.run.readings_text);
+    if (facts.stats) out["stats"] = stats_json(*facts.stats);
   }
   out["baseline"] = baseline_json(facts.baseline);
   return out.dump(2) + "\n";

@@ -167,6 +167,16 @@ struct RunFacts {
 };
 
 /// Everything a machine format renders.
+/// `--stats` in a machine report: what the analysis counted and timed, the
+/// front end's times, and the peak memory when the report was built.
+struct StatsFacts {
+  analysis::Stats analysis;
+  double seconds_parse = 0;
+  double seconds_resolve = 0;
+  double seconds_total = 0;       ///< wall time of the run until the report was built
+  std::uint64_t peak_memory_mb = 0;
+};
+
 struct ReportFacts {
   std::string command = "check";  ///< "check" | "diff"
   std::string tool_version;
@@ -177,6 +187,7 @@ struct ReportFacts {
   std::vector<FindingFacts> resolved;  ///< diff: findings of OLD that NEW no longer has
   std::optional<BaselineFacts> baseline;
   std::string link_base;  ///< prefix for links to files (markdown); empty = relative links
+  std::optional<StatsFacts> stats;  ///< check --stats only (JSON)
 };
 
 /// The outcome of one `expect` statement (treatycheck test).

@@ -3,6 +3,8 @@
 #include <z3++.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -133,9 +135,9 @@ void interrupt_all() {
   for (z3::context* context : g_live_contexts) context->interrupt();
 }
 
-Solver::Solver(const ground::Problem& problem, const Limits& limits, const Solver* sibling)
+Solver::Solver(const ground::Problem& problem, const Limits& limits, const Solver* sibling, const ground::Pool* pool)
     : impl_(std::make_unique<Impl>(sibling ? sibling->impl_->owned_context : std::make_shared<z3::context>())),
-      problem_(problem) {
+      problem_(problem), pool_(pool ? *pool : sibling ? sibling->pool_ : problem.pool) {
   impl_->limits = limits;
   impl_->scenario_vars.resize(problem.atoms.size());
   std::lock_guard<std::mutex> lock(g_live_mutex);
@@ -175,7 +177,7 @@ Term Solver::encode(ground::NodeId root, const Encoding& encoding) {
       stack.pop_back();
       continue;
     }
-    const ground::Node& n = problem_.pool.node(id);
+    const ground::Node& n = pool_.node(id);
     if (!expanded) {
       stack.back().second = true;
       for (ground::NodeId k : n.kids)
@@ -272,7 +274,17 @@ Outcome Solver::check(const std::vector<Term>& assumptions) {
   if (g_stopped.load()) return Outcome::Unknown;
   try {
     z3::solver& solver = im.ensure_solver();
+    auto t0 = std::chrono::steady_clock::now();
     z3::check_result result = v.empty() ? solver.check() : solver.check(v);
+    // A profiling aid (docs/performance.md): which solver's checks cost what.
+    static const bool trace = std::getenv("TC_TRACE_CHECKS") != nullptr;
+    if (trace) {
+      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      const char* answer = result == z3::sat ? "sat" : result == z3::unsat ? "unsat" : "unknown";
+      std::fprintf(stderr, "check: solver %p, %s, %zu assumptions, %zu assertions, %.3f s, %s\n",
+                   static_cast<void*>(this), im.solver_is_propositional ? "QF_FD" : "SMT", assumptions.size(),
+                   im.asserted.size(), seconds, answer);
+    }
     if (result == z3::sat) {
       im.model = solver.get_model();
       return Outcome::Sat;

@@ -51,8 +51,11 @@ class Solver {
  public:
   /// A solver with its own Z3 context, or sharing `sibling`'s context
   /// (cheaper: a Z3 context is costly to create; variables of the same atom
-  /// are then the same constants in both).
-  Solver(const ground::Problem& problem, const Limits& limits, const Solver* sibling = nullptr);
+  /// are then the same constants in both). Nodes are read from `pool` (an
+  /// overlay of the problem's pool, ground::Pool), else from the sibling's,
+  /// else from the problem's.
+  Solver(const ground::Problem& problem, const Limits& limits, const Solver* sibling = nullptr,
+         const ground::Pool* pool = nullptr);
   ~Solver();
   Solver(const Solver&) = delete;
   Solver& operator=(const Solver&) = delete;
@@ -101,6 +104,7 @@ class Solver {
   struct Impl;
   std::unique_ptr<Impl> impl_;
   const ground::Problem& problem_;
+  const ground::Pool& pool_;
   std::uint64_t checks_ = 0;
 };
 
