@@ -199,6 +199,14 @@ Compliance ComponentEngine::comply(const ground::Assignment& s, const std::vecto
     assumptions.push_back(t);
   }
   if (exercise) assumptions.push_back(exercise_literal_.at(*exercise));
+  if (free_atom && problem_.atoms[*free_atom].is_quantity) {
+    // A free number stays within its declared bounds (a scenario axiom, not on A).
+    ground::Pool& pool = problem_.pool;
+    const ground::GroundAtom& atom = problem_.atoms[*free_atom];
+    ground::NodeId x = pool.int_atom(*free_atom);
+    assumptions.push_back(forall_.encode(pool.conj({pool.compare(ast::CompareOp::Le, pool.int_const(atom.lower), x),
+                                                    pool.compare(ast::CompareOp::Le, x, pool.int_const(atom.upper))})));
+  }
   Compliance result;
   result.outcome = forall_.check(assumptions);
   if (result.outcome == smt::Outcome::Sat) {
