@@ -13,6 +13,9 @@ namespace tc::analysis {
 namespace {
 
 constexpr std::uint64_t kMaxReplayCombinations = 1ull << 22;
+/// Up to this many instances, the representative is the first minimal set
+/// in the canonical order of all instances of the conflict's clauses.
+constexpr std::size_t kMaxCanonicalRepresentative = 64;
 
 }  // namespace
 
@@ -397,7 +400,14 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
     if (x.clause != y.clause) return clause_rank[x.clause] < clause_rank[y.clause];
     return a < b;
   };
+  // Over many instances the solver's core is the starting point instead
+  // (one check instead of O(k log n)); it is deterministic too, since the
+  // files are read in a canonical order.
   std::vector<std::uint32_t> ordered = norms;
+  if (ordered.size() > kMaxCanonicalRepresentative) {
+    Compliance compliance = comply(s, norms, exercise);
+    if (!compliance.core.empty()) ordered = compliance.core;
+  }
   std::sort(ordered.begin(), ordered.end(), instance_before);
   std::function<bool(const std::vector<std::uint32_t>&)> still_conflicts = [&](const std::vector<std::uint32_t>& kept) {
     return !kept.empty() && comply(s, kept, exercise).outcome == smt::Outcome::Unsat;
