@@ -639,6 +639,8 @@ void ComponentEngine::record_unknown(const std::string& question, const std::str
   f.diag = reason == "interrupted" ? DiagKind::Interrupted : timeout ? DiagKind::Timeout : DiagKind::SolverUnknown;
   f.severity = Severity::Error;
   f.clauses = component_.clauses;
+  std::sort(f.clauses.begin(), f.clauses.end(),
+            [&](sema::ClauseId a, sema::ClauseId b) { return clause_before(world_, a, b); });
   f.question = question;
   f.unknown_reason = reason.empty() ? "the solver gave no reason" : reason;
   f.id = finding_id(world_, f.kind, f.diag, f.clauses, std::nullopt);
