@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <numeric>
 #include <set>
+#include <tuple>
 #include <functional>
 #include <exception>
 #include <mutex>
 #include <thread>
 
+#include "analysis/axioms_used.h"
 #include "analysis/engine.h"
 
 namespace tc::analysis {
@@ -49,6 +51,26 @@ bool default_conduct_always_possible(ground::Problem& problem, const smt::Limits
   }
   solver.add(solver.encode(problem.pool.negate(problem.pool.conj(conduct_axioms))));
   return solver.check() == smt::Outcome::Unsat;
+}
+
+/// The axioms a background finding is about, in source order: those of a
+/// minimal contradicting set when `contradicting` and the solver finds
+/// one, else every axiom (the question was about all of them).
+std::vector<std::uint32_t> background_axioms(const sema::World& world, const ground::Problem& problem,
+                                             bool contradicting, const smt::Limits& limits) {
+  std::set<std::uint32_t> out;
+  if (contradicting)
+    for (std::uint32_t i : contradicting_axioms(problem, limits))
+      if (problem.axioms[i].axiom != ground::kBoundsAxiom) out.insert(problem.axioms[i].axiom);
+  if (out.empty())
+    for (std::uint32_t a = 0; a < world.axioms.size(); ++a) out.insert(a);
+  std::vector<std::uint32_t> ordered(out.begin(), out.end());
+  std::sort(ordered.begin(), ordered.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const Span& x = world.axioms[a].span;
+    const Span& y = world.axioms[b].span;
+    return std::tie(x.file, x.begin, a) < std::tie(y.file, y.begin, b);
+  });
+  return ordered;
 }
 
 }  // namespace
@@ -163,15 +185,17 @@ std::vector<std::uint32_t> ComponentEngine::norms_of(const std::vector<sema::Cla
   return out;
 }
 
-std::vector<smt::Term> ComponentEngine::scenario_assumptions(const ground::Assignment& s) {
+std::vector<smt::Term> ComponentEngine::scenario_assumptions(const ground::Assignment& s,
+                                                             std::optional<ground::GroundAtomId> free_atom) {
   std::vector<smt::Term> out;
-  for (ground::GroundAtomId a : component_.circumstances) out.push_back(forall_.scenario_literal(a, s[a]));
+  for (ground::GroundAtomId a : component_.circumstances)
+    if (a != free_atom) out.push_back(forall_.scenario_literal(a, s[a]));
   return out;
 }
 
 Compliance ComponentEngine::comply(const ground::Assignment& s, const std::vector<std::uint32_t>& norms,
-                                   std::optional<std::uint32_t> exercise) {
-  std::vector<smt::Term> assumptions = scenario_assumptions(s);
+                                   std::optional<std::uint32_t> exercise, std::optional<ground::GroundAtomId> free_atom) {
+  std::vector<smt::Term> assumptions = scenario_assumptions(s, free_atom);
   std::map<std::uint32_t, std::uint32_t> by_term;
   for (std::uint32_t n : norms) {
     smt::Term t = norm_literal_.at(n);
@@ -179,6 +203,14 @@ Compliance ComponentEngine::comply(const ground::Assignment& s, const std::vecto
     assumptions.push_back(t);
   }
   if (exercise) assumptions.push_back(exercise_literal_.at(*exercise));
+  if (free_atom && problem_.atoms[*free_atom].is_quantity) {
+    // A free number stays within its declared bounds (a scenario axiom, not on A).
+    ground::Pool& pool = problem_.pool;
+    const ground::GroundAtom& atom = problem_.atoms[*free_atom];
+    ground::NodeId x = pool.int_atom(*free_atom);
+    assumptions.push_back(forall_.encode(pool.conj({pool.compare(ast::CompareOp::Le, pool.int_const(atom.lower), x),
+                                                    pool.compare(ast::CompareOp::Le, x, pool.int_const(atom.upper))})));
+  }
   Compliance result;
   result.outcome = forall_.check(assumptions);
   if (result.outcome == smt::Outcome::Sat) {
@@ -611,6 +643,8 @@ void ComponentEngine::record_unknown(const std::string& question, const std::str
   f.diag = reason == "interrupted" ? DiagKind::Interrupted : timeout ? DiagKind::Timeout : DiagKind::SolverUnknown;
   f.severity = Severity::Error;
   f.clauses = component_.clauses;
+  std::sort(f.clauses.begin(), f.clauses.end(),
+            [&](sema::ClauseId a, sema::ClauseId b) { return clause_before(world_, a, b); });
   f.question = question;
   f.unknown_reason = reason.empty() ? "the solver gave no reason" : reason;
   f.id = finding_id(world_, f.kind, f.diag, f.clauses, std::nullopt);
@@ -747,6 +781,7 @@ Analysis analyse(const sema::World& world, ground::Problem& problem, const Analy
       f.severity = Severity::Error;
       f.question = "whether the axioms and facts are consistent";
       f.unknown_reason = outcome == smt::Outcome::Unknown ? background.reason_unknown() : "";
+      f.axioms = background_axioms(world, problem, outcome == smt::Outcome::Unsat, options.limits);
       f.id = finding_id(world, f.kind, f.diag, {}, std::nullopt);
       out.findings.push_back(std::move(f));
       return out;

@@ -60,8 +60,8 @@ Analysis analyse(const sema::World& world, ground::Problem& problem, const Analy
 
 /// Lifts findings computed on a symmetry-reduced world to the full world:
 /// every state a caught representative stands for is caught, and instance
-/// counts are those of the full world (its clauses grounded again, cheaply,
-/// without axioms).
+/// counts are those of the full world (the findings' clauses and the
+/// axioms grounded again, once for all findings).
 void lift_findings(const sema::World& full, const ground::SymmetryClasses& classes,
                    const ground::GroundOptions& options, Analysis& analysis);
 
@@ -70,6 +70,12 @@ void lift_findings(const sema::World& full, const ground::SymmetryClasses& class
 /// and of its kind, never of lines or whitespace.
 std::string finding_id(const sema::World& world, FindingKind kind, DiagKind diag,
                        const std::vector<sema::ClauseId>& clauses, std::optional<sema::ClauseId> permission);
+
+/// Whether clause `a` comes before `b` by identity: treaty name, then
+/// article label (numbers compared as numbers, so Art 2 precedes Art 10),
+/// then position in the article. Findings order their clauses this way,
+/// never by reading order, so a report does not depend on file order.
+bool clause_before(const sema::World& world, sema::ClauseId a, sema::ClauseId b);
 
 /// The precedence rule (if any) by which clause `a` prevails over `b`.
 std::optional<PrecedenceRule> prevails(const sema::World& world, const ground::Problem& problem,

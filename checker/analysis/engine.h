@@ -9,6 +9,7 @@
 /// scenario and the selection passed as assumptions.
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -70,8 +71,11 @@ class ComponentEngine {
   void find_permission_conflicts(sema::ClauseId permission);
 
   /// Can some conduct comply with `norms` (and exercise `exercise`) in scenario `s`?
+  /// With `free_atom`, that circumstance may take any value (not only `s`'s):
+  /// Unsat then means no value of it dissolves the conflict.
   Compliance comply(const ground::Assignment& s, const std::vector<std::uint32_t>& norms,
-                    std::optional<std::uint32_t> exercise = std::nullopt);
+                    std::optional<std::uint32_t> exercise = std::nullopt,
+                    std::optional<ground::GroundAtomId> free_atom = std::nullopt);
   /// Is scenario `s` possible (axioms satisfiable by some conduct)? Returns that conduct.
   std::optional<ground::Assignment> possible(const ground::Assignment& s);
 
@@ -97,6 +101,19 @@ class ComponentEngine {
   /// each strategy also exercise the instances E claims.
   void add_strategies(smt::Solver& e, const std::map<sema::ClauseId, smt::Term>& selection,
                       const std::map<std::uint32_t, smt::Term>* exercised = nullptr);
+  /// Moves each numeric circumstance of `s` towards 0 (within its bounds) as
+  /// far as `conflicts_in` still holds; deterministic (binary search).
+  void minimise_quantities(ground::Assignment& s, const std::function<bool(const ground::Assignment&)>& conflicts_in,
+                           const std::function<void(ground::Assignment&)>& rederive);
+  /// The states caught (semantics.md 7) by `norms`: bound by every clause
+  /// (and, for a permission conflict, holding the permission), and unable
+  /// to comply with their own instances (while using their own usable
+  /// instance of the permission) in `s` or in `s` with its roles exchanged
+  /// between the state and another one (the victim of the witness's attack
+  /// is caught when another state is attacked).
+  std::vector<sema::EntityId> caught_in(const ground::Assignment& s, const std::vector<sema::ClauseId>& clauses,
+                                        const std::vector<std::uint32_t>& norms,
+                                        std::optional<sema::ClauseId> permission);
   /// Builds a finding from a minimal clause set and its scenario; false on an internal error.
   void record(FindingKind kind, std::vector<sema::ClauseId> clauses, std::optional<sema::ClauseId> permission,
               std::optional<std::uint32_t> exercise, ground::Assignment scenario);
@@ -106,7 +123,8 @@ class ComponentEngine {
   /// (deletion), with the permission instance `exercise` exercised if given.
   std::vector<sema::ClauseId> shrink(const ground::Assignment& s, const std::vector<std::uint32_t>& core,
                                      std::optional<std::uint32_t> exercise);
-  std::vector<smt::Term> scenario_assumptions(const ground::Assignment& s);
+  std::vector<smt::Term> scenario_assumptions(const ground::Assignment& s,
+                                              std::optional<ground::GroundAtomId> free_atom = std::nullopt);
   bool stop_requested() const;
   /// Why the run stops: "interrupted" or the wall-clock timeout.
   std::string stop_reason() const;
@@ -125,6 +143,15 @@ class ComponentEngine {
   std::map<std::uint32_t, smt::Term> exercise_literal_;  ///< per permission instance (A)
   std::uint32_t next_copy_ = 3;  ///< conduct copies: 0 = A, 1 = possibility, 2 = permission use
 };
+
+/// The number of instances that take part in the conflict of `clauses`
+/// (and `permission`): those linked, through shared conduct or conduct
+/// axioms, to instances of every clause of the conflict (docs/checking.md
+/// 5). Instances of the same clauses that can never meet the others (a
+/// prohibition towards a state the obligation does not concern) are not
+/// counted.
+std::size_t conflict_instance_count(const ground::Problem& problem, const std::vector<sema::ClauseId>& clauses,
+                                    std::optional<sema::ClauseId> permission);
 
 /// Plain, solver-free replay of a conflict (semantics.md 7): in scenario
 /// `s`, no conduct satisfying the axioms complies with `norms` (and

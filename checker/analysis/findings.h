@@ -81,15 +81,26 @@ struct Finding {
   std::optional<InstanceInfo> exercised;
   /// A minimal set of instances in the witness scenario (one or more per clause).
   std::vector<InstanceInfo> representative;
-  std::size_t instance_count = 0;  ///< instances of the clauses whose bearer is caught
+  /// Instances of the clauses (and of the permission) that take part in
+  /// the conflict: linked through shared conduct or conduct axioms to
+  /// instances of every other clause of it (analysis::conflict_instance_count).
+  std::size_t instance_count = 0;
   /// The witness, cut to the circumstances that matter (true ones and the
   /// false ones whose truth would dissolve the conflict).
   std::vector<WitnessFact> witness;
   ground::Assignment scenario;  ///< the full witness scenario (circumstances)
-  std::vector<sema::EntityId> caught;  ///< states bound in the conflict
+  /// The states caught (semantics.md 7): bound by every clause (a permission
+  /// conflict: holding the permission too) and unable, in the witness
+  /// scenario, to comply with their own instances. Empty when no single
+  /// party is bound by every clause or none is caught on its own instances.
+  std::vector<sema::EntityId> caught;
   std::optional<Resolution> resolution;
   bool involves_political = false;
   bool replay_exhaustive = true;  ///< false when integer domains were sampled in the replay
+  /// Unsatisfiable background, or an unknown about it: the axioms it is
+  /// about (indices into sema::World::axioms), in source order; the report
+  /// points at the first.
+  std::vector<std::uint32_t> axioms;
   std::string unknown_reason;      ///< Unknown findings
   std::string question;            ///< Unknown findings: what could not be settled
   std::optional<FindingReadings> readings;  ///< set by --all-readings only

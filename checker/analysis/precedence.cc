@@ -85,6 +85,49 @@ std::optional<Resolution> resolve_precedence(const sema::World& world, const gro
   return std::nullopt;
 }
 
+namespace {
+
+/// "2(1)" < "10": runs of digits compare as numbers, the rest as text.
+bool label_before(const std::string& a, const std::string& b) {
+  std::size_t i = 0, j = 0;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      std::size_t i_end = i, j_end = j;
+      while (i_end < a.size() && digit(a[i_end])) ++i_end;
+      while (j_end < b.size() && digit(b[j_end])) ++j_end;
+      std::string x = a.substr(i, i_end - i), y = b.substr(j, j_end - j);
+      x.erase(0, std::min(x.find_first_not_of('0'), x.size()));
+      y.erase(0, std::min(y.find_first_not_of('0'), y.size()));
+      if (x.size() != y.size()) return x.size() < y.size();
+      if (x != y) return x < y;
+      i = i_end;
+      j = j_end;
+    } else {
+      if (a[i] != b[j]) return a[i] < b[j];
+      ++i;
+      ++j;
+    }
+  }
+  if (a.size() - i != b.size() - j) return a.size() - i < b.size() - j;
+  return a < b;
+}
+
+}  // namespace
+
+bool clause_before(const sema::World& world, sema::ClauseId a, sema::ClauseId b) {
+  const sema::Clause& x = world.clauses.at(a);
+  const sema::Clause& y = world.clauses.at(b);
+  const std::string& tx = world.treaties.at(x.treaty).name;
+  const std::string& ty = world.treaties.at(y.treaty).name;
+  if (tx != ty) return tx < ty;
+  const std::string& lx = world.articles.at(x.article).label;
+  const std::string& ly = world.articles.at(y.article).label;
+  if (lx != ly) return label_before(lx, ly);
+  if (x.index_in_article != y.index_in_article) return x.index_in_article < y.index_in_article;
+  return a < b;
+}
+
 std::string finding_id(const sema::World& world, FindingKind kind, DiagKind diag,
                        const std::vector<sema::ClauseId>& clauses, std::optional<sema::ClauseId> permission) {
   auto identity = [&](sema::ClauseId c) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "analysis/engine.h"
@@ -12,6 +13,9 @@ namespace tc::analysis {
 namespace {
 
 constexpr std::uint64_t kMaxReplayCombinations = 1ull << 22;
+/// Up to this many instances, the representative is the first minimal set
+/// in the canonical order of all instances of the conflict's clauses.
+constexpr std::size_t kMaxCanonicalRepresentative = 64;
 
 }  // namespace
 
@@ -166,10 +170,141 @@ bool replay_conflict(const ground::Problem& problem, const ground::Assignment& s
   return true;
 }
 
+namespace {
+
+/// Delta debugging: drops chunks of `items` (halving their size down to
+/// one, the last chunks first) while `holds` still holds of what is left.
+/// Earlier items are kept in preference to later ones, so a canonical
+/// order of `items` gives a canonical result; a minimal set of k among n
+/// items costs O(k log n) checks instead of n.
+template <class T>
+std::vector<T> drop_while_holds(std::vector<T> items, const std::function<bool(const std::vector<T>&)>& holds) {
+  for (std::size_t chunk = std::max<std::size_t>(1, items.size() / 2);; chunk = std::max<std::size_t>(1, chunk / 2)) {
+    for (std::size_t end = items.size(); end > 0;) {
+      std::size_t begin = end > chunk ? end - chunk : 0;
+      std::vector<T> without(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(begin));
+      without.insert(without.end(), items.begin() + static_cast<std::ptrdiff_t>(end), items.end());
+      if (holds(without)) items = std::move(without);
+      end = begin;
+    }
+    if (chunk == 1) break;
+  }
+  return items;
+}
+
+}  // namespace
+
+void ComponentEngine::minimise_quantities(ground::Assignment& s,
+                                          const std::function<bool(const ground::Assignment&)>& conflicts_in,
+                                          const std::function<void(ground::Assignment&)>& rederive) {
+  for (ground::GroundAtomId a : component_.circumstances) {
+    const ground::GroundAtom& atom = problem_.atoms[a];
+    if (!atom.is_quantity) continue;
+    std::int64_t target = std::clamp<std::int64_t>(0, atom.lower, atom.upper);
+    auto conflicts_at = [&](std::int64_t value) {
+      ground::Assignment candidate = s;
+      candidate[a] = value;
+      rederive(candidate);
+      return conflicts_in(candidate);
+    };
+    if (s[a] == target) continue;
+    std::int64_t found = s[a];
+    if (conflicts_at(target)) {
+      found = target;
+    } else {
+      // No conflict at `lo`, a conflict at `hi`: halve the gap. The result
+      // always conflicts (it was checked), next to a value that does not.
+      std::int64_t lo = target, hi = s[a];
+      while (hi - lo > 1 || lo - hi > 1) {
+        std::int64_t mid = lo + (hi - lo) / 2;
+        if (conflicts_at(mid)) hi = mid;
+        else lo = mid;
+      }
+      found = hi;
+    }
+    s[a] = found;
+    rederive(s);
+  }
+}
+
+std::vector<sema::EntityId> ComponentEngine::caught_in(const ground::Assignment& s,
+                                                       const std::vector<sema::ClauseId>& clauses,
+                                                       const std::vector<std::uint32_t>& norms,
+                                                       std::optional<sema::ClauseId> permission) {
+  // Bound by every clause of the conflict, the permission included.
+  std::vector<sema::ClauseId> all = clauses;
+  if (permission) all.push_back(*permission);
+  std::set<sema::EntityId> bound;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    std::set<sema::EntityId> bearers;
+    for (std::uint32_t n : problem_.norms_of_clause[all[i]]) bearers.insert(problem_.norms[n].bearer);
+    if (i == 0) {
+      bound = std::move(bearers);
+      continue;
+    }
+    std::set<sema::EntityId> both;
+    std::set_intersection(bound.begin(), bound.end(), bearers.begin(), bearers.end(), std::inserter(both, both.end()));
+    bound = std::move(both);
+  }
+  auto caught_at = [&](sema::EntityId b, const ground::Assignment& scenario) {
+    std::vector<std::uint32_t> own;
+    for (std::uint32_t n : norms)
+      if (problem_.norms[n].bearer == b) own.push_back(n);
+    if (!permission) return comply(scenario, own).outcome == smt::Outcome::Unsat;
+    // A holder is caught when one of its own instances of the permission
+    // can be used here, but not while complying with its own duties.
+    for (std::uint32_t x : problem_.norms_of_clause[*permission]) {
+      if (problem_.norms[x].bearer != b) continue;
+      if (comply(scenario, {}, x).outcome != smt::Outcome::Sat) continue;
+      if (comply(scenario, own, x).outcome == smt::Outcome::Unsat) return true;
+    }
+    return false;
+  };
+  // The witness with the roles of `a` and `b` exchanged (attacker, victim,
+  // ...), or nothing when a circumstance has no exchanged counterpart.
+  auto exchanged = [&](sema::EntityId a, sema::EntityId b) -> std::optional<ground::Assignment> {
+    ground::Assignment out = s;
+    for (ground::GroundAtomId g = 0; g < problem_.atoms.size(); ++g) {
+      const ground::GroundAtom& atom = problem_.atoms[g];
+      if (atom.is_conduct) continue;
+      std::vector<sema::EntityId> args = atom.args;
+      for (sema::EntityId& e : args) e = e == a ? b : e == b ? a : e;
+      if (args == atom.args) continue;
+      auto it = problem_.atom_index.find({atom.atom, args});
+      if (it != problem_.atom_index.end()) out[it->second] = s[g];
+      else if (s[g] != 0) return std::nullopt;  // its counterpart was never grounded
+    }
+    return out;
+  };
+  const std::vector<sema::EntityId>& states = world_.sorts.at(sema::kStateSort).members;
+  std::vector<sema::EntityId> caught;
+  for (sema::EntityId b : bound) {
+    if (caught_at(b, s)) {
+      caught.push_back(b);
+      continue;
+    }
+    // The same situation for another state: a party that is, say, the
+    // victim in the witness is caught when another state is attacked.
+    // Each exchange is checked like the witness itself (possible, and the
+    // party's own instances cannot be complied with).
+    for (sema::EntityId other : states) {
+      if (other == b) continue;
+      std::optional<ground::Assignment> moved = exchanged(b, other);
+      if (moved && *moved != s && possible(*moved) && caught_at(b, *moved)) {
+        caught.push_back(b);
+        break;
+      }
+    }
+  }
+  return caught;
+}
+
 void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> clauses,
                              std::optional<sema::ClauseId> permission, std::optional<std::uint32_t> exercise,
                              ground::Assignment s) {
   PhaseTimer timer(out_.stats.seconds_witness);
+  std::sort(clauses.begin(), clauses.end(),
+            [&](sema::ClauseId a, sema::ClauseId b) { return clause_before(world_, a, b); });
   std::vector<std::uint32_t> norms = norms_of(clauses);
   // A permission conflict needs the permission usable in the scenario:
   // without that, "no conduct exercises it" would hold vacuously.
@@ -228,32 +363,62 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
   // Then in halving chunks (delta debugging): a scenario with hundreds of
   // true circumstances of which a handful matter is cut in O(k log n)
   // checks instead of n.
-  std::vector<ground::GroundAtomId> remaining;
-  for (ground::GroundAtomId a : component_.circumstances)
-    if (!problem_.atoms[a].is_quantity && s[a] != 0 && !is_derived.count(a)) remaining.push_back(a);
-  for (std::size_t chunk = std::max<std::size_t>(1, remaining.size() / 2);; chunk = std::max<std::size_t>(1, chunk / 2)) {
-    std::vector<ground::GroundAtomId> kept;
-    for (std::size_t start = 0; start < remaining.size(); start += chunk) {
-      std::size_t end = std::min(remaining.size(), start + chunk);
-      ground::Assignment candidate = s;
-      for (std::size_t i = start; i < end; ++i) candidate[remaining[i]] = 0;
+  {
+    std::vector<ground::GroundAtomId> remaining;
+    for (ground::GroundAtomId a : component_.circumstances)
+      if (!problem_.atoms[a].is_quantity && s[a] != 0 && !is_derived.count(a)) remaining.push_back(a);
+    const ground::Assignment before = s;
+    auto keeping = [&](const std::vector<ground::GroundAtomId>& kept) {
+      ground::Assignment candidate = before;
+      std::set<ground::GroundAtomId> keep(kept.begin(), kept.end());
+      for (ground::GroundAtomId a : remaining)
+        if (!keep.count(a)) candidate[a] = 0;
       rederive(candidate);
-      if (conflicts_in(candidate)) s = candidate;
-      else kept.insert(kept.end(), remaining.begin() + static_cast<std::ptrdiff_t>(start),
-                       remaining.begin() + static_cast<std::ptrdiff_t>(end));
-    }
-    remaining = std::move(kept);
-    if (chunk == 1) break;
+      return candidate;
+    };
+    std::function<bool(const std::vector<ground::GroundAtomId>&)> holds =
+        [&](const std::vector<ground::GroundAtomId>& kept) { return conflicts_in(keeping(kept)); };
+    s = keeping(drop_while_holds(remaining, holds));
   }
-  // 2. A representative minimal instance set in the cut scenario.
-  Compliance compliance = comply(s, norms, exercise);
-  std::vector<std::uint32_t> representative = compliance.core.empty() ? norms : compliance.core;
-  for (std::size_t i = 0; i < representative.size();) {
-    std::vector<std::uint32_t> without = representative;
-    without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
-    if (!without.empty() && comply(s, without, exercise).outcome == smt::Outcome::Unsat) representative = without;
-    else ++i;
+  //    Numbers: the least value that still shows the conflict.
+  minimise_quantities(s, conflicts_in, rederive);
+  // 2. A representative minimal instance set in the cut scenario, chosen
+  //    by a canonical order of instances (bearer, then binding, by name;
+  //    then clause identity): the earliest instances that conflict are kept.
+  auto names_of = [&](const ground::NormInstance& n) {
+    std::vector<std::string> out{world_.entities.at(n.bearer).name};
+    for (sema::EntityId e : n.binding) out.push_back(world_.entities.at(e).name);
+    return out;
+  };
+  std::map<sema::ClauseId, std::size_t> clause_rank;
+  for (std::size_t i = 0; i < clauses.size(); ++i) clause_rank[clauses[i]] = i;
+  auto instance_before = [&](std::uint32_t a, std::uint32_t b) {
+    const ground::NormInstance& x = problem_.norms[a];
+    const ground::NormInstance& y = problem_.norms[b];
+    std::vector<std::string> nx = names_of(x), ny = names_of(y);
+    if (nx != ny) return nx < ny;
+    if (x.clause != y.clause) return clause_rank[x.clause] < clause_rank[y.clause];
+    return a < b;
+  };
+  // Over many instances the solver's core is the starting point instead
+  // (one check instead of O(k log n)); it is deterministic too, since the
+  // files are read in a canonical order.
+  std::vector<std::uint32_t> ordered = norms;
+  if (ordered.size() > kMaxCanonicalRepresentative) {
+    Compliance compliance = comply(s, norms, exercise);
+    if (!compliance.core.empty()) ordered = compliance.core;
   }
+  std::sort(ordered.begin(), ordered.end(), instance_before);
+  std::function<bool(const std::vector<std::uint32_t>&)> still_conflicts = [&](const std::vector<std::uint32_t>& kept) {
+    return !kept.empty() && comply(s, kept, exercise).outcome == smt::Outcome::Unsat;
+  };
+  std::vector<std::uint32_t> representative = drop_while_holds(ordered, still_conflicts);
+  std::sort(representative.begin(), representative.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const ground::NormInstance& x = problem_.norms[a];
+    const ground::NormInstance& y = problem_.norms[b];
+    if (x.clause != y.clause) return clause_rank[x.clause] < clause_rank[y.clause];
+    return instance_before(a, b);
+  });
   // 3. Replay with the plain evaluator before anything is printed.
   Finding f;
   f.kind = kind;
@@ -281,8 +446,10 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
     return;
   }
   // 4. The facts that matter: true circumstances left after the cut; false
-  //    ones (mentioned by the representative) whose truth dissolves the conflict;
-  //    integer circumstances the representative mentions.
+  //    ones (mentioned by the representative) whose truth dissolves the
+  //    conflict; numbers the representative mentions and that some other
+  //    value would dissolve (a number under which it conflicts whatever its
+  //    value is cut like a Boolean).
   std::set<ground::GroundAtomId> mentioned;
   for (std::uint32_t n : representative) {
     ground::collect_atoms(pool_, problem_.norms[n].applicability, mentioned);
@@ -292,7 +459,8 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
   for (ground::GroundAtomId a : component_.circumstances) {
     const ground::GroundAtom& atom = problem_.atoms[a];
     if (atom.is_quantity) {
-      if (mentioned.count(a)) f.witness.push_back({a, s[a]});
+      if (mentioned.count(a) && comply(s, representative, exercise, a).outcome != smt::Outcome::Unsat)
+        f.witness.push_back({a, s[a]});
     } else if (s[a] != 0) {
       f.witness.push_back({a, 1});
     } else if (mentioned.count(a)) {
@@ -315,38 +483,10 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
     const ground::NormInstance& norm = problem_.norms[*exercise];
     f.exercised = InstanceInfo{norm.clause, norm.binding, norm.bearer, *exercise};
   }
-  // 5. The states caught (semantics.md 7): the bearers bound by every
-  //    clause of the conflict for whom, in the witness scenario, their own
-  //    instances of those clauses cannot all be complied with.
-  std::set<sema::EntityId> candidates;
-  bool first = true;
-  for (sema::ClauseId c : clauses) {
-    std::set<sema::EntityId> bearers;
-    for (std::uint32_t n : problem_.norms_of_clause[c]) bearers.insert(problem_.norms[n].bearer);
-    if (first) candidates = bearers;
-    else {
-      std::set<sema::EntityId> both;
-      std::set_intersection(candidates.begin(), candidates.end(), bearers.begin(), bearers.end(),
-                            std::inserter(both, both.end()));
-      candidates = both;
-    }
-    first = false;
-  }
-  std::set<sema::EntityId> caught;
-  for (sema::EntityId b : candidates) {
-    std::vector<std::uint32_t> own;
-    for (std::uint32_t n : norms)
-      if (problem_.norms[n].bearer == b) own.push_back(n);
-    std::optional<std::uint32_t> own_exercise;
-    if (exercise && problem_.norms[*exercise].bearer == b) own_exercise = exercise;
-    if (exercise && !own_exercise) continue;
-    if (comply(s, own, own_exercise).outcome == smt::Outcome::Unsat) caught.insert(b);
-  }
-  if (caught.empty())
-    for (const InstanceInfo& i : f.representative) caught.insert(i.bearer);
-  f.caught.assign(caught.begin(), caught.end());
-  for (std::uint32_t n : norms)
-    if (caught.count(problem_.norms[n].bearer)) f.instance_count++;
+  // 5. The states caught (semantics.md 7); empty when no single party is
+  //    bound by every clause (the report then names who is bound by which).
+  f.caught = caught_in(s, clauses, norms, permission);
+  f.instance_count = conflict_instance_count(problem_, clauses, permission);
   // 6. Precedence, severity, identity.
   std::vector<sema::ClauseId> contenders = clauses;
   if (permission) contenders.push_back(*permission);

@@ -171,6 +171,32 @@ std::vector<std::string> describe_instances(const sema::World& world, const grou
   return out;
 }
 
+std::string describe_caught(const sema::World& world, const analysis::Finding& finding, const std::string& as_of,
+                            std::size_t limit) {
+  const std::vector<sema::EntityId>& caught = finding.caught;
+  if (!caught.empty()) {
+    std::string text = std::to_string(caught.size()) + (caught.size() == 1 ? " party" : " parties") + " (as of " +
+                       as_of + "): ";
+    for (std::size_t i = 0; i < caught.size() && i < limit; ++i)
+      text += (i ? ", " : "") + world.entities.at(caught[i]).display;
+    if (caught.size() > limit) text += ", and " + std::to_string(caught.size() - limit) + " more";
+    return text;
+  }
+  // Who is bound by which clause, from the representative instances.
+  std::vector<std::pair<sema::EntityId, sema::ClauseId>> bound;
+  auto add = [&](const analysis::InstanceInfo& i) {
+    if (std::find(bound.begin(), bound.end(), std::make_pair(i.bearer, i.clause)) == bound.end())
+      bound.emplace_back(i.bearer, i.clause);
+  };
+  if (finding.exercised) add(*finding.exercised);
+  for (const analysis::InstanceInfo& i : finding.representative) add(i);
+  std::string text = "no single party is bound by every clause and caught on its own (as of " + as_of + ")";
+  for (std::size_t i = 0; i < bound.size(); ++i)
+    text += (i ? ", " : "; bound: ") + world.entities.at(bound[i].first).display + " (" +
+            world.clause_title(bound[i].second) + ")";
+  return text;
+}
+
 std::string headline(const sema::World& world, const analysis::Finding& finding) {
   using analysis::FindingKind;
   switch (finding.kind) {

@@ -441,7 +441,11 @@ void tell_precedence(Story& story, const sema::World& world, const analysis::Fin
 }
 
 void tell_caught(Story& story, const ReportInput& input, const analysis::Finding& f) {
-  if (f.caught.empty()) return;
+  if (f.caught.empty()) {
+    story.line("Caught: " + describe_caught(input.world, f, sema::format_day(input.as_of), 0) + "; " +
+               std::to_string(f.instance_count) + (f.instance_count == 1 ? " instance" : " instances") + " in all.");
+    return;
+  }
   story.line("Caught: " + std::to_string(f.caught.size()) + (f.caught.size() == 1 ? " State" : " States") +
              " bound by all of these in such a situation (as of " + sema::format_day(input.as_of) +
              "): " + names(input.world, f.caught) + "; " + std::to_string(f.instance_count) +

@@ -188,8 +188,7 @@ std::string finding_section(const FindingFacts& f, const std::string& as_of) {
     out += f.kind_value == FindingKind::PermissionConflict
                ? "no course of conduct uses the permission while complying with the others.</dd>\n"
                : "no course of conduct complies with all of these at once.</dd>\n";
-    out += "<dt>caught</dt><dd>" + plural(f.caught.size(), "party", "parties") + " (as of " + html_escape(as_of) +
-           "): " + html_escape(names(f.caught, 40)) + "</dd>\n";
+    out += "<dt>caught</dt><dd>" + html_escape(f.caught_text(as_of, 40)) + "</dd>\n";
     out += "<dt>resolution</dt><dd>" +
            (f.resolution ? "settled: " + html_escape(f.resolution->explanation) : std::string("none settles it")) +
            "</dd>\n";

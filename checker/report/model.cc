@@ -156,6 +156,8 @@ FindingFacts finding_facts(const ReportInput& input, const Locator& locator, con
     out.witness.push_back(std::move(w));
   }
   for (sema::EntityId e : f.caught) out.caught.push_back(entity(world, e));
+  for (std::uint32_t a : f.axioms) out.axiom_locations.push_back(locator.locate(world.axioms.at(a).span));
+  if (f.caught.empty()) out.caught_none = describe_caught(world, f, sema::format_day(input.as_of), 0);
   out.resolution = resolution_facts(world, f);
   out.political = f.involves_political;
   out.replay_exhaustive = f.replay_exhaustive;
@@ -182,6 +184,11 @@ std::string FindingFacts::scenario_text() const {
   std::string text;
   for (const WitnessFacts& w : witness) text += (text.empty() ? "" : "; ") + w.text;
   return text.empty() ? "any situation (no particular circumstance is needed)" : text;
+}
+
+std::string FindingFacts::caught_text(const std::string& as_of, std::size_t limit) const {
+  if (caught.empty()) return caught_none;
+  return plural(caught.size(), "party", "parties") + " (as of " + as_of + "): " + names(caught, limit);
 }
 
 std::string FindingFacts::clause_titles() const {
@@ -251,8 +258,7 @@ std::vector<std::string> detail_lines(const FindingFacts& f, const std::string& 
     out.push_back(f.kind_value == FindingKind::PermissionConflict
                       ? "no course of conduct uses the permission while complying with the others."
                       : "no course of conduct complies with all of these at once.");
-    out.push_back("caught: " + std::to_string(f.caught.size()) + (f.caught.size() == 1 ? " party" : " parties") +
-                  " (as of " + as_of + "): " + names(f.caught));
+    out.push_back("caught: " + f.caught_text(as_of, 12));
     out.push_back(f.resolution ? "precedence: resolved -- " + f.resolution->explanation
                                : "precedence: none settles it");
     if (f.political && !f.resolution)

@@ -103,6 +103,11 @@ struct FindingFacts {
   std::vector<InstanceFacts> instances;
   std::vector<WitnessFacts> witness;
   std::vector<EntityFacts> caught;
+  /// When `caught` is empty (no single party bound by every clause): that,
+  /// and who is bound by which clause (report::describe_caught).
+  std::string caught_none;
+  /// A background finding: where the axioms it is about are (the first leads).
+  std::vector<Location> axiom_locations;
   std::optional<ResolutionFacts> resolution;
   bool political = false;
   bool replay_exhaustive = true;
@@ -119,6 +124,9 @@ struct FindingFacts {
   std::string scenario_text() const;
   /// "NAT Art 5 / EST Art 2(1)".
   std::string clause_titles() const;
+  /// After "caught: ": "3 parties (as of DATE): A, B, C" with at most
+  /// `limit` names, or `caught_none`.
+  std::string caught_text(const std::string& as_of, std::size_t limit) const;
 };
 
 /// An instrument that was checked (in force on the check date, with clauses that apply).

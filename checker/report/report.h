@@ -60,6 +60,14 @@ std::string describe_instance(const sema::World& world, const analysis::Instance
 std::vector<std::string> describe_instances(const sema::World& world, const ground::Problem& problem,
                                             const analysis::Finding& finding);
 
+/// Who is caught, after "caught: ": "3 parties (as of 2024-06-01): Finland,
+/// France, Germany" (at most `limit` names, then "and N more"); when nobody
+/// is, says so and names who is bound by which clause: "no single party is
+/// bound by every clause and caught on its own (as of 2024-06-01); bound:
+/// Seller (SALE Art 7), Buyer (SALE Art 8)".
+std::string describe_caught(const sema::World& world, const analysis::Finding& finding, const std::string& as_of,
+                            std::size_t limit);
+
 /// The one-line headline of a finding ("EST Art 2(1) cannot be complied with together with NAT Art 5").
 std::string headline(const sema::World& world, const analysis::Finding& finding);
 

@@ -82,6 +82,8 @@ Json result(const FindingFacts& f, std::size_t rule_index, const RunFacts& run, 
   Json location;
   if (const ClauseFacts* main = f.main_clause()) {
     location = Json{{"physicalLocation", physical(main->location, main->text)}, {"logicalLocations", logical(*main)}};
+  } else if (!f.axiom_locations.empty()) {
+    location = Json{{"physicalLocation", physical(f.axiom_locations.front(), "")}};
   } else if (!run.input_locations.empty()) {
     location = Json{{"physicalLocation", physical(run.input_locations.front(), "")}};
   }

@@ -19,13 +19,6 @@ std::string with_commas(std::size_t n) {
   return out;
 }
 
-std::string names(const sema::World& world, const std::vector<sema::EntityId>& ids) {
-  std::string out;
-  for (std::size_t i = 0; i < ids.size() && i < kMaxNamesShown; ++i) out += (i ? ", " : "") + world.entities.at(ids[i]).display;
-  if (ids.size() > kMaxNamesShown) out += ", and " + std::to_string(ids.size() - kMaxNamesShown) + " more";
-  return out;
-}
-
 std::string article_title(const sema::World& world, sema::ClauseId c) {
   const sema::Article& article = world.articles.at(world.clauses.at(c).article);
   std::string text = world.clause_title(c);
@@ -36,7 +29,17 @@ std::string article_title(const sema::World& world, sema::ClauseId c) {
 void render_finding(std::ostream& out, const ReportInput& input, const analysis::Finding& f, bool color) {
   const sema::World& world = input.world;
   std::vector<sema::ClauseId> order = ordered_clauses(world, f);
-  Diagnostic d{f.diag, f.severity, order.empty() ? Span{} : world.clauses.at(order[0]).span, headline(world, f), {}};
+  // A background finding has no clause: it points at the axioms it is about.
+  Span at = !order.empty() ? world.clauses.at(order[0]).span
+            : !f.axioms.empty() ? world.axioms.at(f.axioms[0]).span
+                                : Span{};
+  Diagnostic d{f.diag, f.severity, at, headline(world, f), {}};
+  if (f.kind == analysis::FindingKind::UnsatisfiableBackground)
+    for (std::size_t i = 1; i < f.axioms.size(); ++i) {
+      const sema::Axiom& axiom = world.axioms.at(f.axioms[i]);
+      std::string name = axiom.title ? "axiom \"" + *axiom.title + "\"" : std::string("this axiom");
+      d.notes.push_back({axiom.span, name + " is part of the contradiction"});
+    }
   for (std::size_t i = 1; i < order.size(); ++i) {
     bool permission = f.permission && order[i] == *f.permission;
     // Nothing was decided about an open question's clauses: "applies in the
@@ -72,8 +75,7 @@ void render_finding(std::ostream& out, const ReportInput& input, const analysis:
     out << indent << "no course of conduct complies with all of these at once.\n";
   if (!f.replay_exhaustive)
     out << indent << "(the plain replay could not enumerate every course of conduct here; the solver's proof stands)\n";
-  out << "  caught:   " << f.caught.size() << (f.caught.size() == 1 ? " party" : " parties") << " (as of "
-      << sema::format_day(input.as_of) << "): " << names(world, f.caught) << "\n";
+  out << "  caught:   " << describe_caught(world, f, sema::format_day(input.as_of), kMaxNamesShown) << "\n";
   if (f.resolution) {
     out << "  precedence: resolved -- " << f.resolution->explanation << "\n";
   } else if (f.kind != analysis::FindingKind::UnsatisfiableBackground) {

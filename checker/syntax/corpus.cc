@@ -113,8 +113,19 @@ class CorpusLoader {
 
 ast::Corpus load_corpus(const std::vector<std::string>& paths, SourceSet& sources, Diagnostics& diagnostics,
                         const ParseLimits& limits) {
+  // The files are read in the order of their canonical paths, not in the
+  // order given: everything downstream (ids, grounding, the solver's
+  // models, hence witnesses and representatives) then depends on the set
+  // of files only, and the report is byte-identical in any argument order.
+  std::vector<std::pair<std::string, std::string>> ordered;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    std::string key = std::filesystem::weakly_canonical(std::filesystem::path(path), ec).generic_string();
+    ordered.emplace_back(ec ? path : key, path);
+  }
+  std::stable_sort(ordered.begin(), ordered.end());
   CorpusLoader loader(sources, diagnostics, limits);
-  for (const std::string& path : paths) loader.add_root(path);
+  for (const auto& entry : ordered) loader.add_root(entry.second);
   return loader.take();
 }
 

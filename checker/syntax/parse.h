@@ -42,6 +42,8 @@ std::vector<Span> comment_spans(const SourceSet& sources, FileId file);
 /// the importing file). Missing or unreadable files, directories and
 /// import cycles are diagnosed at the import (or on the command line).
 /// Each file is parsed once; imported files come before their importers.
+/// The roots are read in the order of their canonical paths, whatever the
+/// order of `paths`, so that the corpus depends on the set of files only.
 ast::Corpus load_corpus(const std::vector<std::string>& paths, SourceSet& sources, Diagnostics& diagnostics,
                         const ParseLimits& limits = {});
 

@@ -91,7 +91,7 @@ treaty DRAFT draft 2030-01-01 parties: { Austria, Belgium } {
   article 1 { Austria must not notify(Austria); }
 }
 EOF
-expect_run "a draft dated later binds its parties now" 1 'error\[TC2001\]: OLD Art 1 cannot be complied with together with DRAFT Art 1' check --as-of 2024-06-01 "$WORK/draft.treaty"
+expect_run "a draft dated later binds its parties now" 1 'error\[TC2001\]: DRAFT Art 1 cannot be complied with together with OLD Art 1' check --as-of 2024-06-01 "$WORK/draft.treaty"
 expect_run "a draft binds its parties at any date" 1 'caught: +1 party \(as of 1995-01-01\): Austria$' check --as-of 1995-01-01 "$WORK/draft.treaty"
 
 # The default date is today (UTC).

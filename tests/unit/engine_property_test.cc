@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 
@@ -45,6 +46,10 @@ struct Oracle {
   std::set<ClauseSet> conflicts;
   std::set<std::pair<sema::ClauseId, ClauseSet>> permission_conflicts;
   bool background_unsat = true;
+  /// Per clause set: the bearers bound by every clause of it whose own
+  /// instances cannot all be complied with in some possible scenario. The
+  /// states an obligation conflict reports as caught must be among them.
+  std::map<ClauseSet, std::set<sema::EntityId>> can_catch;
 };
 
 Oracle brute_force(const sema::World& world, const ground::Problem& p) {
@@ -61,9 +66,11 @@ Oracle brute_force(const sema::World& world, const ground::Problem& p) {
       if (!ground::evaluate(p.pool, ax.formula, v)) return false;
     return true;
   };
-  auto complies = [&](const ground::Assignment& v, sema::ClauseId c) {
+  // `only`: judge the instances of that bearer alone.
+  auto complies = [&](const ground::Assignment& v, sema::ClauseId c, std::optional<sema::EntityId> only = std::nullopt) {
     for (std::uint32_t n : p.norms_of_clause[c]) {
       const auto& norm = p.norms[n];
+      if (only && norm.bearer != *only) continue;
       if (!ground::evaluate(p.pool, norm.applicability, v)) continue;
       bool content = ground::evaluate(p.pool, norm.content, v) != 0;
       if (norm.modality == sema::Modality::Prohibition ? content : !content) return false;
@@ -106,6 +113,28 @@ Oracle brute_force(const sema::World& world, const ground::Problem& p) {
     };
     for (std::uint32_t mask = 1; mask < (1u << n); ++mask)
       if (minimal(mask, compliable)) oracle.conflicts.insert(to_set(mask));
+    for (std::uint32_t mask = 1; mask < (1u << n); ++mask) {
+      if (compliable[mask]) continue;
+      ClauseSet set = to_set(mask);
+      std::set<sema::EntityId> bound;
+      for (std::size_t i = 0; i < set.size(); ++i) {
+        std::set<sema::EntityId> bearers;
+        for (std::uint32_t k : p.norms_of_clause[set[i]]) bearers.insert(p.norms[k].bearer);
+        if (i == 0) bound = bearers;
+        std::set<sema::EntityId> both;
+        for (sema::EntityId e : bound)
+          if (bearers.count(e)) both.insert(e);
+        bound = both;
+      }
+      for (sema::EntityId b : bound) {
+        bool own_compliable = std::any_of(conducts.begin(), conducts.end(), [&](const ground::Assignment& a) {
+          for (sema::ClauseId c : set)
+            if (!complies(a, c, b)) return false;
+          return true;
+        });
+        if (!own_compliable) oracle.can_catch[set].insert(b);
+      }
+    }
     for (sema::ClauseId perm : permissions) {
       for (std::uint32_t inst : p.norms_of_clause[perm]) {
         const auto& norm = p.norms[inst];
@@ -170,8 +199,16 @@ TEST(EngineProperty, AgreesWithBruteForceOnRandomCorpora) {
     for (const analysis::Finding& f : result.findings) {
       ASSERT_NE(f.kind, analysis::FindingKind::Unknown) << "seed " << seed;
       if (f.kind == analysis::FindingKind::UnsatisfiableBackground) background = true;
-      if (f.kind == analysis::FindingKind::ObligationConflict) conflicts.insert(f.clauses);
-      if (f.kind == analysis::FindingKind::PermissionConflict) permission_conflicts.insert({*f.permission, f.clauses});
+      // A finding lists its clauses by identity (treaty, article label); the oracle by id.
+      ClauseSet clauses = f.clauses;
+      std::sort(clauses.begin(), clauses.end());
+      if (f.kind == analysis::FindingKind::ObligationConflict) {
+        conflicts.insert(clauses);
+        for (sema::EntityId e : f.caught)
+          EXPECT_TRUE(oracle.can_catch[clauses].count(e)) << "seed " << seed << ": caught " << e << " is never caught";
+        EXPECT_GE(f.instance_count, f.representative.size()) << "seed " << seed;
+      }
+      if (f.kind == analysis::FindingKind::PermissionConflict) permission_conflicts.insert({*f.permission, clauses});
     }
     EXPECT_EQ(background, oracle.background_unsat) << "seed " << seed;
     if (background) continue;
