@@ -61,7 +61,7 @@ std::vector<std::uint32_t> background_axioms(const sema::World& world, const gro
   std::set<std::uint32_t> out;
   if (contradicting)
     for (std::uint32_t i : contradicting_axioms(problem, limits))
-      if (problem.axioms[i].axiom != ground::kBoundsAxiom) out.insert(problem.axioms[i].axiom);
+      if (problem.axioms[i].axiom < world.axioms.size()) out.insert(problem.axioms[i].axiom);  // not bounds, not scenario facts
   if (out.empty())
     for (std::uint32_t a = 0; a < world.axioms.size(); ++a) out.insert(a);
   std::vector<std::uint32_t> ordered(out.begin(), out.end());
@@ -169,14 +169,36 @@ ComponentEngine::ComponentEngine(const sema::World& world, const ground::Problem
   for (const ground::AxiomInstance& axiom : problem.axioms) possible_.add(possible_.encode(axiom.formula));
 }
 
-bool ComponentEngine::stop_requested() const {
-  return options_.interrupted != nullptr && options_.interrupted->load();
+namespace {
+
+bool stop_requested(const AnalysisOptions& options) {
+  return options.interrupted != nullptr && options.interrupted->load();
 }
 
-std::string ComponentEngine::stop_reason() const {
-  if (options_.timed_out != nullptr && options_.timed_out->load()) return "the wall-clock limit (--timeout) ran out";
+std::string stop_reason(const AnalysisOptions& options) {
+  if (options.timed_out != nullptr && options.timed_out->load()) return "the wall-clock limit (--timeout) ran out";
   return "interrupted";
 }
+
+/// The unknown reason of a query: a query cut short by Ctrl-C or --timeout
+/// reports "canceled" like an exhausted budget, so the stop is the real reason.
+std::string unknown_reason(const AnalysisOptions& options, const std::string& given) {
+  std::string reason = stop_requested(options) ? stop_reason(options) : given;
+  return reason.empty() ? "the solver gave no reason" : reason;
+}
+
+/// The diagnostic of an open question with `reason` (from unknown_reason).
+DiagKind unknown_kind(const std::string& reason) {
+  if (reason == "interrupted") return DiagKind::Interrupted;
+  // Worded by stop_reason and smt::Solver::reason_unknown.
+  return reason.find("--timeout") != std::string::npos ? DiagKind::Timeout : DiagKind::SolverUnknown;
+}
+
+}  // namespace
+
+bool ComponentEngine::stop_requested() const { return analysis::stop_requested(options_); }
+
+std::string ComponentEngine::stop_reason() const { return analysis::stop_reason(options_); }
 
 std::vector<std::uint32_t> ComponentEngine::norms_of(const std::vector<sema::ClauseId>& clauses) const {
   std::vector<std::uint32_t> out;
@@ -205,7 +227,7 @@ Compliance ComponentEngine::comply(const ground::Assignment& s, const std::vecto
   if (exercise) assumptions.push_back(exercise_literal_.at(*exercise));
   if (free_atom && problem_.atoms[*free_atom].is_quantity) {
     // A free number stays within its declared bounds (a scenario axiom, not on A).
-    ground::Pool& pool = problem_.pool;
+    ground::Pool& pool = pool_;
     const ground::GroundAtom& atom = problem_.atoms[*free_atom];
     ground::NodeId x = pool.int_atom(*free_atom);
     assumptions.push_back(forall_.encode(pool.conj({pool.compare(ast::CompareOp::Le, pool.int_const(atom.lower), x),
@@ -634,19 +656,16 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
 }
 
 void ComponentEngine::record_unknown(const std::string& question, const std::string& given) {
-  // A query cut short by Ctrl-C or --timeout reports "canceled", like an
-  // exhausted budget: the stop is the real reason.
-  std::string reason = stop_requested() ? stop_reason() : given;
+  std::string reason = unknown_reason(options_, given);
   Finding f;
   f.kind = FindingKind::Unknown;
-  bool timeout = reason.find("--timeout") != std::string::npos;  // worded by smt::Solver::reason_unknown
-  f.diag = reason == "interrupted" ? DiagKind::Interrupted : timeout ? DiagKind::Timeout : DiagKind::SolverUnknown;
+  f.diag = unknown_kind(reason);
   f.severity = Severity::Error;
   f.clauses = component_.clauses;
   std::sort(f.clauses.begin(), f.clauses.end(),
             [&](sema::ClauseId a, sema::ClauseId b) { return clause_before(world_, a, b); });
   f.question = question;
-  f.unknown_reason = reason.empty() ? "the solver gave no reason" : reason;
+  f.unknown_reason = reason;
   f.id = finding_id(world_, f.kind, f.diag, f.clauses, std::nullopt);
   out_.findings.push_back(std::move(f));
 }
@@ -777,10 +796,10 @@ Analysis analyse(const sema::World& world, ground::Problem& problem, const Analy
     if (outcome != smt::Outcome::Sat) {
       Finding f;
       f.kind = outcome == smt::Outcome::Unsat ? FindingKind::UnsatisfiableBackground : FindingKind::Unknown;
-      f.diag = outcome == smt::Outcome::Unsat ? DiagKind::UnsatisfiableBackground : DiagKind::SolverUnknown;
       f.severity = Severity::Error;
       f.question = "whether the axioms and facts are consistent";
-      f.unknown_reason = outcome == smt::Outcome::Unknown ? background.reason_unknown() : "";
+      f.unknown_reason = outcome == smt::Outcome::Unknown ? unknown_reason(options, background.reason_unknown()) : "";
+      f.diag = outcome == smt::Outcome::Unsat ? DiagKind::UnsatisfiableBackground : unknown_kind(f.unknown_reason);
       f.axioms = background_axioms(world, problem, outcome == smt::Outcome::Unsat, options.limits);
       f.id = finding_id(world, f.kind, f.diag, {}, std::nullopt);
       out.findings.push_back(std::move(f));

@@ -8,8 +8,6 @@
 namespace tc::analysis {
 namespace {
 
-constexpr std::uint32_t kScenarioFact = 0xFFFFFFFE;
-
 bool intersects(const std::vector<sema::ClauseId>& a, const std::vector<sema::ClauseId>& b) {
   return std::any_of(a.begin(), a.end(), [&](sema::ClauseId c) { return std::find(b.begin(), b.end(), c) != b.end(); });
 }
@@ -115,7 +113,7 @@ void add_scenario_facts(const sema::World& world, ground::Problem& problem, cons
                         const sema::Scenario& scenario) {
   for (const sema::Expr& fact : scenario.facts) {
     ground::NodeId node = ground::ground_closed(world, problem, options, fact);
-    problem.axioms.push_back({kScenarioFact, node, false});
+    problem.axioms.push_back({ground::kScenarioFact, node, false});
   }
 }
 

@@ -104,13 +104,17 @@ struct NormInstance {
 
 /// One instance of an axiom.
 struct AxiomInstance {
-  std::uint32_t axiom = 0;  ///< index into World::axioms, or kBoundsAxiom for quantity bounds
+  /// Index into World::axioms, or kBoundsAxiom (quantity bounds) or
+  /// kScenarioFact (a fact of a `scenario` under test): neither is a World axiom.
+  std::uint32_t axiom = 0;
   NodeId formula = 0;
   bool mentions_conduct = false;
 };
 
 /// Marks the axiom instances generated from quantity bounds.
 inline constexpr std::uint32_t kBoundsAxiom = 0xFFFFFFFF;
+/// Marks the axiom instances added for the facts of a scenario under test.
+inline constexpr std::uint32_t kScenarioFact = 0xFFFFFFFE;
 
 /// Options of the grounding stage.
 struct GroundOptions {
