@@ -312,6 +312,9 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
     return !exercise || comply(candidate, {}, exercise).outcome == smt::Outcome::Sat;
   };
   auto conflicts_in = [&](const ground::Assignment& candidate) {
+    // After Ctrl-C or --timeout the scenario is kept as cut so far: it
+    // already shows the conflict, and a prompt stop matters more than a short witness.
+    if (stop_requested()) return false;
     return possible(candidate).has_value() && usable_in(candidate) &&
            comply(candidate, norms, exercise).outcome == smt::Outcome::Unsat;
   };
