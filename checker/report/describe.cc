@@ -272,6 +272,14 @@ std::string permission_conflicts_text(const Summary& s) {
   return text + " (" + std::to_string(s.permission_resolved) + " resolved by precedence)";
 }
 
+std::string summary_text(const Summary& s, const std::string& as_of) {
+  return plural(s.conflicts, "conflict", "conflicts") + " (" + std::to_string(s.unresolved) + " unresolved, " +
+         std::to_string(s.resolved) + " resolved by precedence), " + permission_conflicts_text(s) + ", " +
+         std::to_string(s.unknown) + " unknown" + (s.background ? ", background unsatisfiable" : "") + "; " +
+         plural(s.instruments, "instrument", "instruments") + " in force, " + plural(s.clauses, "clause", "clauses") +
+         ", " + plural(s.states, "state", "states") + ", as of " + as_of;
+}
+
 }  // namespace tc::report
 
 namespace tc::report {

@@ -101,15 +101,7 @@ std::string kind_words(const FindingFacts& f) {
 /// Whether the finding holds (or is open) under some readings only.
 bool depends_on_reading(const FindingFacts& f) { return f.readings && !f.readings->decisive.empty(); }
 
-std::string summary_text(const RunFacts& run) {
-  const Summary& s = run.summary.counts;
-  return plural(s.conflicts, "conflict", "conflicts") + " (" + std::to_string(s.unresolved) + " unresolved, " +
-         std::to_string(s.resolved) + " resolved by precedence), " +
-         permission_conflicts_text(s) + ", " +
-         std::to_string(s.unknown) + " unknown" + (s.background ? ", background unsatisfiable" : "") + "; " +
-         plural(s.instruments, "instrument", "instruments") + " in force, " + plural(s.clauses, "clause", "clauses") +
-         ", " + plural(s.states, "state", "states") + ", as of " + run.as_of;
-}
+std::string summary_text(const RunFacts& run) { return summary_text(run.summary.counts, run.as_of); }
 
 std::string matrix(const RunFacts& run) {
   std::vector<std::string> instruments;

@@ -86,13 +86,7 @@ std::string details(const FindingFacts& f, const std::string& as_of, const std::
 }
 
 std::string summary_line(const RunFacts& run) {
-  const Summary& s = run.summary.counts;
-  return plural(s.conflicts, "conflict", "conflicts") + " (" + std::to_string(s.unresolved) + " unresolved, " +
-         std::to_string(s.resolved) + " resolved by precedence), " +
-         permission_conflicts_text(s) + ", " +
-         std::to_string(s.unknown) + " unknown" + (s.background ? ", background unsatisfiable" : "") + "; " +
-         plural(s.instruments, "instrument", "instruments") + " in force, " + plural(s.clauses, "clause", "clauses") +
-         ", " + plural(s.states, "state", "states") + ", as of " + run.as_of + ".";
+  return summary_text(run.summary.counts, run.as_of) + ".";
 }
 
 std::string verdict_words(const std::string& verdict) {

@@ -104,6 +104,10 @@ Summary summarize(const ReportInput& input);
 /// "2 permission conflicts", with "(resolved by precedence)" or "(1 resolved
 /// by precedence)" when precedence settles some: a resolved one is a note.
 std::string permission_conflicts_text(const Summary& s);
+/// The summary line every format prints, without a prefix or final full
+/// stop: "1 conflict (1 unresolved, 0 resolved by precedence), ...; 11
+/// instruments in force, 29 clauses, 57 states, as of 2024-06-01".
+std::string summary_text(const Summary& s, const std::string& as_of);
 
 /// The clang-style text report (report-mockup.md).
 void render_text(std::ostream& out, const ReportInput& input, bool color);

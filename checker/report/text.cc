@@ -94,13 +94,7 @@ void render_finding(std::ostream& out, const ReportInput& input, const analysis:
 void render_text(std::ostream& out, const ReportInput& input, bool color) {
   for (const analysis::Finding& f : input.analysis.findings) render_finding(out, input, f, color);
   Summary s = summarize(input);
-  out << "summary: " << s.conflicts << (s.conflicts == 1 ? " conflict" : " conflicts") << " (" << s.unresolved
-      << " unresolved, " << s.resolved << " resolved by precedence), " << permission_conflicts_text(s) << ", "
-      << s.unknown << " unknown";
-  if (s.background) out << ", background unsatisfiable";
-  out << "; " << s.instruments << (s.instruments == 1 ? " instrument" : " instruments") << " in force, " << s.clauses
-      << (s.clauses == 1 ? " clause, " : " clauses, ") << s.states << (s.states == 1 ? " state" : " states")
-      << ", as of " << sema::format_day(input.as_of);
+  out << "summary: " << summary_text(s, sema::format_day(input.as_of));
   if (input.show_timing) {
     std::ostringstream t;
     t.precision(2);
