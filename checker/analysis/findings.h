@@ -97,6 +97,10 @@ struct Finding {
   std::optional<Resolution> resolution;
   bool involves_political = false;
   bool replay_exhaustive = true;  ///< false when integer domains were sampled in the replay
+  /// Set when Ctrl-C or --timeout landed while the finding was written up:
+  /// the conflict is settled, but the witness may not be cut to the facts
+  /// that matter and `caught` holds only the states checked before the stop.
+  bool cut_short = false;
   /// Unsatisfiable background, or an unknown about it: the axioms it is
   /// about (indices into sema::World::axioms), in source order; the report
   /// points at the first.

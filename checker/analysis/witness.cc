@@ -279,6 +279,7 @@ std::vector<sema::EntityId> ComponentEngine::caught_in(const ground::Assignment&
   const std::vector<sema::EntityId>& states = world_.sorts.at(sema::kStateSort).members;
   std::vector<sema::EntityId> caught;
   for (sema::EntityId b : bound) {
+    if (stop_requested()) break;
     if (caught_at(b, s)) {
       caught.push_back(b);
       continue;
@@ -288,7 +289,7 @@ std::vector<sema::EntityId> ComponentEngine::caught_in(const ground::Assignment&
     // Each exchange is checked like the witness itself (possible, and the
     // party's own instances cannot be complied with).
     for (sema::EntityId other : states) {
-      if (other == b) continue;
+      if (other == b || stop_requested()) continue;
       std::optional<ground::Assignment> moved = exchanged(b, other);
       if (moved && *moved != s && possible(*moved) && caught_at(b, *moved)) {
         caught.push_back(b);
@@ -413,6 +414,8 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
   }
   std::sort(ordered.begin(), ordered.end(), instance_before);
   std::function<bool(const std::vector<std::uint32_t>&)> still_conflicts = [&](const std::vector<std::uint32_t>& kept) {
+    // As for the scenario: after a stop the instances are kept as cut so far.
+    if (stop_requested()) return false;
     return !kept.empty() && comply(s, kept, exercise).outcome == smt::Outcome::Unsat;
   };
   std::vector<std::uint32_t> representative = drop_while_holds(ordered, still_conflicts);
@@ -461,6 +464,12 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
   if (exercise) ground::collect_atoms(pool_, problem_.norms[*exercise].applicability, mentioned);
   for (ground::GroundAtomId a : component_.circumstances) {
     const ground::GroundAtom& atom = problem_.atoms[a];
+    if (stop_requested()) {
+      // No more solver questions after a stop: the true circumstances and
+      // the numbers the representative mentions stand for the witness.
+      if (s[a] != 0 || (atom.is_quantity && mentioned.count(a))) f.witness.push_back({a, s[a]});
+      continue;
+    }
     if (atom.is_quantity) {
       if (mentioned.count(a) && comply(s, representative, exercise, a).outcome != smt::Outcome::Unsat)
         f.witness.push_back({a, s[a]});
@@ -489,6 +498,9 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
   // 5. The states caught (semantics.md 7); empty when no single party is
   //    bound by every clause (the report then names who is bound by which).
   f.caught = caught_in(s, clauses, norms, permission);
+  // A stop during the write-up leaves the witness uncut and the states
+  // caught counted only up to the stop; the report says so.
+  f.cut_short = stop_requested();
   f.instance_count = conflict_instance_count(problem_, clauses, permission);
   // 6. Precedence, severity, identity.
   std::vector<sema::ClauseId> contenders = clauses;

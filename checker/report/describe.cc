@@ -171,6 +171,11 @@ std::vector<std::string> describe_instances(const sema::World& world, const grou
   return out;
 }
 
+std::string cut_short_note() {
+  return " (the run was stopped while this finding was written up: only the parties checked before the stop are "
+         "listed, and the scenario is not cut to the facts that matter)";
+}
+
 std::string describe_caught(const sema::World& world, const analysis::Finding& finding, const std::string& as_of,
                             std::size_t limit) {
   const std::vector<sema::EntityId>& caught = finding.caught;
@@ -180,8 +185,9 @@ std::string describe_caught(const sema::World& world, const analysis::Finding& f
     for (std::size_t i = 0; i < caught.size() && i < limit; ++i)
       text += (i ? ", " : "") + world.entities.at(caught[i]).display;
     if (caught.size() > limit) text += ", and " + std::to_string(caught.size() - limit) + " more";
-    return text;
+    return finding.cut_short ? text + cut_short_note() : text;
   }
+  if (finding.cut_short) return "none found before the stop" + cut_short_note();
   // Who is bound by which clause, from the representative instances.
   std::vector<std::pair<sema::EntityId, sema::ClauseId>> bound;
   auto add = [&](const analysis::InstanceInfo& i) {

@@ -197,6 +197,7 @@ Json finding_json(const FindingFacts& f) {
            {"replay_exhaustive", f.replay_exhaustive},
            {"unknown", unknown}};
   if (f.change != Change::None) out["change"] = std::string(change_name(f.change));
+  if (f.cut_short) out["cut_short"] = true;
   if (f.readings) out["readings"] = finding_readings_json(*f.readings, f.readings_text);
   return out;
 }

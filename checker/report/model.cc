@@ -161,6 +161,7 @@ FindingFacts finding_facts(const ReportInput& input, const Locator& locator, con
   out.resolution = resolution_facts(world, f);
   out.political = f.involves_political;
   out.replay_exhaustive = f.replay_exhaustive;
+  out.cut_short = f.cut_short;
   out.question = f.question;
   out.unknown_reason = f.unknown_reason;
   out.readings = f.readings;
@@ -188,7 +189,8 @@ std::string FindingFacts::scenario_text() const {
 
 std::string FindingFacts::caught_text(const std::string& as_of, std::size_t limit) const {
   if (caught.empty()) return caught_none;
-  return plural(caught.size(), "party", "parties") + " (as of " + as_of + "): " + names(caught, limit);
+  return plural(caught.size(), "party", "parties") + " (as of " + as_of + "): " + names(caught, limit) +
+         (cut_short ? cut_short_note() : "");
 }
 
 std::string FindingFacts::clause_titles() const {

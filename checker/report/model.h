@@ -111,6 +111,7 @@ struct FindingFacts {
   std::optional<ResolutionFacts> resolution;
   bool political = false;
   bool replay_exhaustive = true;
+  bool cut_short = false;  ///< analysis::Finding::cut_short
   std::string question;        ///< unknowns
   std::string unknown_reason;  ///< unknowns
   Change change = Change::None;

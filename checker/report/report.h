@@ -65,6 +65,10 @@ std::vector<std::string> describe_instances(const sema::World& world, const grou
 /// is, says so and names who is bound by which clause: "no single party is
 /// bound by every clause and caught on its own (as of 2024-06-01); bound:
 /// Seller (SALE Art 7), Buyer (SALE Art 8)".
+/// Appended to what a report says of the states caught when the finding is
+/// `cut_short` (Ctrl-C or --timeout landed while it was written up).
+std::string cut_short_note();
+
 std::string describe_caught(const sema::World& world, const analysis::Finding& finding, const std::string& as_of,
                             std::size_t limit);
 

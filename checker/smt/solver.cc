@@ -331,22 +331,41 @@ std::string Solver::reason_unknown() const {
   }
 }
 
-bool Solver::model_bool(Term t) const {
-  if (!impl_->model) return false;
-  return impl_->model->eval(impl_->terms[t.index], true).is_true();
-}
-
 namespace {
+/// The value of `var` in `model`, completed as Z3 would (false, 0). A
+/// constant is read from the model's table, not through Z3's evaluator:
+/// the evaluator honours an interruption and throws "canceled" when Ctrl-C
+/// lands between the answer and the reading, while the answer stands.
 std::int64_t value_of(const z3::model& model, const z3::expr& var, bool is_int) {
-  z3::expr v = model.eval(var, true);
-  if (is_int) {
-    int64_t out = 0;
-    v.is_numeral_i64(out);
-    return out;
+  if (var.is_const()) {
+    z3::func_decl decl = var.decl();
+    if (!model.has_interp(decl)) return 0;
+    z3::expr v = model.get_const_interp(decl);
+    if (is_int) {
+      int64_t out = 0;
+      if (v.is_numeral_i64(out)) return out;
+    } else if (v.is_true() || v.is_false()) {
+      return v.is_true() ? 1 : 0;
+    }
   }
-  return v.is_true() ? 1 : 0;
+  try {
+    z3::expr v = model.eval(var, true);
+    if (is_int) {
+      int64_t out = 0;
+      v.is_numeral_i64(out);
+      return out;
+    }
+    return v.is_true() ? 1 : 0;
+  } catch (const z3::exception&) {
+    return 0;  // only after a stop, which the callers check before trusting anything
+  }
 }
 }  // namespace
+
+bool Solver::model_bool(Term t) const {
+  if (!impl_->model) return false;
+  return value_of(*impl_->model, impl_->terms[t.index], false) != 0;
+}
 
 ground::Assignment Solver::model_scenario() const {
   ground::Assignment values(problem_.atoms.size(), 0);
