@@ -69,11 +69,7 @@ std::string details(const FindingFacts& f, const std::string& as_of, const std::
     out += f.kind_value == FindingKind::PermissionConflict
                ? "\nNo course of conduct uses the permission while complying with the others.\n\n"
                : "\nNo course of conduct complies with all of these at once.\n\n";
-    out += "**Caught:** " +
-           (f.caught.empty() ? markdown_escape(f.caught_none)
-                             : plural(f.caught.size(), "party", "parties") + " (as of " + as_of +
-                                   "): " + markdown_escape(names(f.caught, 30))) +
-           "\n\n";
+    out += "**Caught:** " + markdown_escape(f.caught_text(as_of, 30)) + "\n\n";
     out += "**Precedence:** " +
            (f.resolution ? "resolved: " + markdown_escape(f.resolution->explanation) : std::string("none settles it")) +
            "\n\n";
