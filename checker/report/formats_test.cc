@@ -101,3 +101,20 @@ TEST(Baseline, ApplyLeavesOutListedAndReportsStale) {
 
 }  // namespace
 }  // namespace tc::report
+
+namespace tc::report {
+namespace {
+
+// A finding written up across a Ctrl-C says that its caught list may be
+// short (every format reads caught_text or describe_caught).
+TEST(CaughtText, CutShortFindingSaysSo) {
+  FindingFacts f;
+  f.caught = {{"Estonia", "Estonia"}, {"Latvia", "Latvia"}};
+  EXPECT_EQ(f.caught_text("2024-06-01", 10), "2 parties (as of 2024-06-01): Estonia, Latvia");
+  f.cut_short = true;
+  EXPECT_EQ(f.caught_text("2024-06-01", 10), "2 parties (as of 2024-06-01): Estonia, Latvia" + cut_short_note());
+  EXPECT_NE(cut_short_note().find("stopped"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tc::report
