@@ -125,6 +125,8 @@ class ComponentEngine {
                                      std::optional<std::uint32_t> exercise);
   std::vector<smt::Term> scenario_assumptions(const ground::Assignment& s,
                                               std::optional<ground::GroundAtomId> free_atom = std::nullopt);
+  /// A's literal "permission instance `instance` is exercised", encoded on first use.
+  smt::Term exercise_literal(std::uint32_t instance);
   bool stop_requested() const;
   /// Why the run stops: "interrupted" or the wall-clock timeout.
   std::string stop_reason() const;
@@ -140,7 +142,7 @@ class ComponentEngine {
   smt::Solver possible_; ///< all axioms, for possibility checks of a given scenario
   std::vector<bool> conduct_mask_;
   std::map<std::uint32_t, smt::Term> norm_literal_;      ///< per O/F norm instance (A)
-  std::map<std::uint32_t, smt::Term> exercise_literal_;  ///< per permission instance (A)
+  std::map<std::uint32_t, smt::Term> exercise_literal_;  ///< per permission instance (A), made on first use
   std::uint32_t next_copy_ = 3;  ///< conduct copies: 0 = A, 1 = possibility, 2 = permission use
 };
 
