@@ -119,6 +119,17 @@ std::vector<Component> partition(const sema::World& world, const ground::Problem
     auto it = by_root.find(uf.find(*axiom_root[i]));
     if (it != by_root.end()) it->second.conduct_axioms.push_back(i);
   }
+  // Atoms linked by any axiom (circumstances and conduct alike).
+  UnionFind linked(problem.atoms.size());
+  std::vector<std::optional<ground::GroundAtomId>> axiom_atom(problem.axioms.size());
+  for (std::uint32_t i = 0; i < problem.axioms.size(); ++i) {
+    std::set<ground::GroundAtomId> atoms;
+    ground::collect_atoms(problem.pool, problem.axioms[i].formula, atoms);
+    for (ground::GroundAtomId a : atoms) {
+      if (axiom_atom[i]) linked.unite(*axiom_atom[i], a);
+      else axiom_atom[i] = a;
+    }
+  }
   std::vector<Component> out;
   for (auto& [root, comp] : by_root) {
     std::set<ground::GroundAtomId> circumstances;
@@ -136,16 +147,41 @@ std::vector<Component> partition(const sema::World& world, const ground::Problem
         }
     for (std::uint32_t i : comp.conduct_axioms) collect(problem.axioms[i].formula);
     comp.circumstances.assign(circumstances.begin(), circumstances.end());
+    std::set<ground::GroundAtomId> own;  // every atom of the component's norms and conduct axioms
+    for (auto* list : {&comp.clauses, &comp.permissions})
+      for (sema::ClauseId c : *list)
+        for (std::uint32_t n : problem.norms_of_clause[c]) {
+          ground::collect_atoms(problem.pool, problem.norms[n].content, own);
+          ground::collect_atoms(problem.pool, problem.norms[n].applicability, own);
+        }
+    for (std::uint32_t i : comp.conduct_axioms) ground::collect_atoms(problem.pool, problem.axioms[i].formula, own);
+    std::set<std::uint32_t> groups;
+    for (ground::GroundAtomId a : own) groups.insert(linked.find(a));
+    for (std::uint32_t i = 0; i < problem.axioms.size(); ++i)
+      if (axiom_atom[i] && groups.count(linked.find(*axiom_atom[i]))) comp.background_axioms.push_back(i);
     out.push_back(std::move(comp));
   }
   return out;
 }
 
 ComponentEngine::ComponentEngine(const sema::World& world, const ground::Problem& problem, const Component& component,
-                                 const AnalysisOptions& options, bool possibility_trivial, Analysis& out)
+                                 const AnalysisOptions& options, bool possibility_trivial,
+                                 const ground::Assignment& background_model, Analysis& out)
     : world_(world), problem_(problem), pool_(&problem.pool), component_(component), options_(options), out_(out),
-      possibility_trivial_(possibility_trivial),
+      possibility_trivial_(possibility_trivial), background_model_(background_model),
       forall_(problem, options.limits, nullptr, &pool_), possible_(problem, options.limits, &forall_) {
+  in_background_.assign(problem.atoms.size(), false);
+  {
+    std::set<ground::GroundAtomId> atoms;
+    for (std::uint32_t i : component.background_axioms) ground::collect_atoms(pool_, problem.axioms[i].formula, atoms);
+    for (auto* list : {&component.clauses, &component.permissions})
+      for (sema::ClauseId c : *list)
+        for (std::uint32_t n : problem.norms_of_clause[c]) {
+          ground::collect_atoms(pool_, problem.norms[n].content, atoms);
+          ground::collect_atoms(pool_, problem.norms[n].applicability, atoms);
+        }
+    for (ground::GroundAtomId a : atoms) in_background_[a] = true;
+  }
   conduct_mask_.resize(problem.atoms.size());
   for (std::size_t i = 0; i < problem.atoms.size(); ++i) conduct_mask_[i] = problem.atoms[i].is_conduct;
   for (std::uint32_t i : component.conduct_axioms) forall_.add(forall_.encode(problem.axioms[i].formula));
@@ -158,7 +194,14 @@ ComponentEngine::ComponentEngine(const sema::World& world, const ground::Problem
       norm_literal_[n] = lit;
     }
   }
-  for (const ground::AxiomInstance& axiom : problem.axioms) possible_.add(possible_.encode(axiom.formula));
+  for (std::uint32_t i : component.background_axioms) possible_.add(possible_.encode(problem.axioms[i].formula));
+}
+
+ground::Assignment ComponentEngine::complete(const ground::Assignment& partial) const {
+  ground::Assignment out = background_model_;
+  for (std::size_t a = 0; a < out.size(); ++a)
+    if (in_background_[a]) out[a] = partial[a];
+  return out;
 }
 
 namespace {
@@ -258,19 +301,24 @@ std::optional<ground::Assignment> ComponentEngine::possible(const ground::Assign
     ground::Assignment values = s;
     for (std::size_t i = 0; i < problem_.atoms.size(); ++i)
       if (problem_.atoms[i].is_conduct) values[i] = problem_.atoms[i].is_quantity ? problem_.atoms[i].lower : 0;
-    for (const ground::AxiomInstance& axiom : problem_.axioms)
-      if (!axiom.mentions_conduct && !ground::evaluate(pool_, axiom.formula, values)) return std::nullopt;
+    for (std::uint32_t i : component_.background_axioms)
+      if (!problem_.axioms[i].mentions_conduct && !ground::evaluate(pool_, problem_.axioms[i].formula, values))
+        return std::nullopt;
     return values;
   }
   std::vector<smt::Term> assumptions;
   for (ground::GroundAtomId a = 0; a < problem_.atoms.size(); ++a)
-    if (!problem_.atoms[a].is_conduct) assumptions.push_back(possible_.scenario_literal(a, s[a]));
+    if (!problem_.atoms[a].is_conduct && in_background_[a]) assumptions.push_back(possible_.scenario_literal(a, s[a]));
   if (possible_.check(assumptions) != smt::Outcome::Sat) return std::nullopt;
-  return possible_.model_conduct(0);
+  ground::Assignment conduct = complete(possible_.model_conduct(0));
+  for (std::size_t a = 0; a < conduct.size(); ++a)
+    if (!problem_.atoms[a].is_conduct) conduct[a] = s[a];
+  return conduct;
 }
 
 void ComponentEngine::add_background(smt::Solver& e) {
-  for (const ground::AxiomInstance& axiom : problem_.axioms) {
+  for (std::uint32_t i : component_.background_axioms) {
+    const ground::AxiomInstance& axiom = problem_.axioms[i];
     if (axiom.mentions_conduct && possibility_trivial_) continue;
     smt::Encoding possibility;
     possibility.copy = 1;
@@ -327,6 +375,48 @@ void polar_atoms(const ground::Pool& pool, ground::NodeId node, bool positive,
   }
 }
 
+/// Like polar_atoms, but where the formula offers a choice (a disjunction,
+/// read with its polarity) only the first option that involves conduct is
+/// visited: "must a or b" asks for a alone. `involves_conduct` tells
+/// whether a subformula mentions a conduct atom.
+void chosen_atoms(const ground::Pool& pool, ground::NodeId node, bool positive,
+                  const std::function<bool(ground::NodeId)>& involves_conduct,
+                  const std::function<void(ground::GroundAtomId, bool)>& visit) {
+  const ground::Node& n = pool.node(node);
+  auto first = [&](const std::vector<std::pair<ground::NodeId, bool>>& options) {
+    for (const auto& [kid, polarity] : options)
+      if (involves_conduct(kid)) {
+        chosen_atoms(pool, kid, polarity, involves_conduct, visit);
+        return;
+      }
+  };
+  switch (n.op) {
+    case ground::NodeOp::BoolAtom: visit(n.id, positive); break;
+    case ground::NodeOp::Not: chosen_atoms(pool, n.kids[0], !positive, involves_conduct, visit); break;
+    case ground::NodeOp::And:
+    case ground::NodeOp::Or: {
+      bool choice = (n.op == ground::NodeOp::Or) == positive;
+      if (!choice) {
+        for (ground::NodeId k : n.kids) chosen_atoms(pool, k, positive, involves_conduct, visit);
+        break;
+      }
+      std::vector<std::pair<ground::NodeId, bool>> options;
+      for (ground::NodeId k : n.kids) options.push_back({k, positive});
+      first(options);
+      break;
+    }
+    case ground::NodeOp::Implies:
+      if (positive) {
+        first({{n.kids[0], false}, {n.kids[1], true}});
+      } else {
+        chosen_atoms(pool, n.kids[0], true, involves_conduct, visit);
+        chosen_atoms(pool, n.kids[1], false, involves_conduct, visit);
+      }
+      break;
+    default: polar_atoms(pool, node, positive, visit); break;
+  }
+}
+
 }  // namespace
 
 void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::ClauseId, smt::Term>& selection,
@@ -340,6 +430,16 @@ void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::Clause
   // default conduct, so each strategy depends on the scenario and the
   // selection alone.
   std::map<ground::GroundAtomId, std::vector<smt::Term>> wanted, unwanted, forced;
+  // `wanted` with one option of each choice (where an axiom makes a and b
+  // exclusive, doing both of "must a or b" complies with nothing): the
+  // first option no selected norm forbids, else the first option.
+  std::map<ground::GroundAtomId, std::vector<smt::Term>> chosen_wanted;
+  std::vector<std::pair<smt::Term, ground::NodeId>> choices;  // (when, requirement) of norms offering a choice
+  auto involves_conduct = [&](ground::NodeId node) {
+    std::set<ground::GroundAtomId> atoms;
+    ground::collect_atoms(pool, node, atoms);
+    return std::any_of(atoms.begin(), atoms.end(), [&](ground::GroundAtomId a) { return problem_.atoms[a].is_conduct; });
+  };
   std::set<ground::GroundAtomId> conduct;
   // A permission search: the strategies exercise the permission instances
   // E claims, whatever the other norms say.
@@ -361,12 +461,55 @@ void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::Clause
       ground::NodeId applies = ground::substitute(pool, norm.applicability, conduct_mask_, defaults);
       if (pool.is_false(applies)) continue;
       std::optional<smt::Term> when;
+      std::size_t asked = 0, chosen = 0;
       polar_atoms(pool, requirement(pool, norm), true, [&](ground::GroundAtomId atom, bool positive) {
         if (!problem_.atoms[atom].is_conduct) return;
         if (!when) when = e.mk_and({selection.at(c), e.encode(applies)});
         (positive ? wanted : unwanted)[atom].push_back(*when);
+        asked += positive;
       });
+      chosen_atoms(pool, requirement(pool, norm), true, involves_conduct,
+                   [&](ground::GroundAtomId atom, bool positive) { chosen += positive && problem_.atoms[atom].is_conduct; });
+      if (chosen != asked) choices.push_back({*when, requirement(pool, norm)});
+      else
+        polar_atoms(pool, requirement(pool, norm), true, [&](ground::GroundAtomId atom, bool positive) {
+          if (problem_.atoms[atom].is_conduct && positive) chosen_wanted[atom].push_back(*when);
+        });
     }
+  // Now that `unwanted` is known: a choice among plain acts ("must a or b
+  // or c") takes nothing when one of its options is done anyway (asked by
+  // a norm without a choice, or a claimed permission), else its first
+  // option that no selected norm forbids; any other choice takes its
+  // first option.
+  const std::map<ground::GroundAtomId, std::vector<smt::Term>> plainly_wanted = chosen_wanted;  // before any choice
+  for (const auto& [when, required] : choices) {
+    const ground::Node& n = pool.node(required);
+    bool plain = n.op == ground::NodeOp::Or;
+    for (ground::NodeId k : n.kids)
+      plain = plain && pool.node(k).op == ground::NodeOp::BoolAtom && problem_.atoms[pool.node(k).id].is_conduct;
+    if (!plain) {
+      chosen_atoms(pool, required, true, involves_conduct, [&](ground::GroundAtomId atom, bool positive) {
+        if (problem_.atoms[atom].is_conduct && positive) chosen_wanted[atom].push_back(when);
+      });
+      continue;
+    }
+    std::vector<smt::Term> done_anyway;
+    for (ground::NodeId k : n.kids)
+      for (const std::map<ground::GroundAtomId, std::vector<smt::Term>>* reasons : {&plainly_wanted, static_cast<const std::map<ground::GroundAtomId, std::vector<smt::Term>>*>(&forced)})
+        if (auto it = reasons->find(pool.node(k).id); it != reasons->end())
+          done_anyway.insert(done_anyway.end(), it->second.begin(), it->second.end());
+    smt::Term open = e.mk_and({when, e.mk_not(e.mk_or(done_anyway))});
+    std::vector<smt::Term> earlier_forbidden;
+    for (ground::NodeId k : n.kids) {
+      ground::GroundAtomId atom = pool.node(k).id;
+      auto no = unwanted.find(atom);
+      smt::Term forbidden = no == unwanted.end() ? e.mk_or({}) : e.mk_or(no->second);
+      std::vector<smt::Term> pick{open, e.mk_not(forbidden)};
+      pick.insert(pick.end(), earlier_forbidden.begin(), earlier_forbidden.end());
+      chosen_wanted[atom].push_back(e.mk_and(pick));
+      earlier_forbidden.push_back(forbidden);
+    }
+  }
   for (std::uint32_t i : component_.conduct_axioms) ground::collect_atoms(pool, problem_.axioms[i].formula, conduct);
   // Conduct axioms `x iff y` between two acts (joining NATO is being
   // admitted by it) make one act of two: a strategy that did one without
@@ -386,7 +529,7 @@ void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::Clause
     ground::GroundAtomId a = act_of(x.id), b = act_of(y.id);
     if (a != b) same_act[std::max(a, b)] = std::min(a, b);
   }
-  for (auto* reasons : {&wanted, &unwanted, &forced}) {
+  for (auto* reasons : {&wanted, &unwanted, &forced, &chosen_wanted}) {
     std::map<ground::GroundAtomId, std::vector<smt::Term>> merged;
     for (auto& [atom, terms] : *reasons) {
       auto& into = merged[act_of(atom)];
@@ -398,22 +541,25 @@ void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::Clause
     *reasons = std::move(spread);
   }
   // Do nothing; do whatever some selected norm asks; do what is asked
-  // unless some selected norm forbids it.
-  for (int kind = 0; kind < 3; ++kind) {
+  // unless some selected norm forbids it; where norms offer a choice, do
+  // one option of each choice unless forbidden (only when some norm
+  // offers a choice).
+  for (int kind = 0; kind < (choices.empty() ? 3 : 4); ++kind) {
     std::uint32_t copy = next_copy_++;
+    const auto& asking = kind == 3 ? chosen_wanted : wanted;
     for (ground::GroundAtomId atom : conduct) {
       if (!problem_.atoms[atom].is_conduct) continue;
       smt::Term x = e.conduct_literal(atom, problem_.atoms[atom].is_quantity ? defaults[atom] : 1, copy);
-      auto it = wanted.find(atom);
+      auto it = asking.find(atom);
       auto must = forced.find(atom);
-      if (problem_.atoms[atom].is_quantity || ((kind == 0 || it == wanted.end()) && must == forced.end())) {
+      if (problem_.atoms[atom].is_quantity || ((kind == 0 || it == asking.end()) && must == forced.end())) {
         e.add(problem_.atoms[atom].is_quantity ? x : e.mk_not(x));
         continue;
       }
       std::vector<smt::Term> reasons;
-      if (kind != 0 && it != wanted.end()) {
+      if (kind != 0 && it != asking.end()) {
         smt::Term asked = e.mk_or(it->second);
-        if (auto no = unwanted.find(atom); kind == 2 && no != unwanted.end())
+        if (auto no = unwanted.find(atom); kind >= 2 && no != unwanted.end())
           asked = e.mk_and({asked, e.mk_not(e.mk_or(no->second))});
         reasons.push_back(asked);
       }
@@ -525,7 +671,7 @@ void ComponentEngine::find_obligation_conflicts() {
       record_unknown("obligation conflicts", e.reason_unknown());
       return;
     }
-    ground::Assignment s = e.model_scenario();
+    ground::Assignment s = complete(e.model_scenario());
     std::vector<sema::ClauseId> chosen;
     for (sema::ClauseId c : component_.clauses)
       if (e.model_bool(selection.at(c))) chosen.push_back(c);
@@ -615,7 +761,7 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
       record_unknown(question, e.reason_unknown());
       return;
     }
-    ground::Assignment s = e.model_scenario();
+    ground::Assignment s = complete(e.model_scenario());
     std::uint32_t instance = instances.front();
     for (std::uint32_t n : instances)
       if (e.model_bool(exercised.at(n))) {
@@ -695,7 +841,7 @@ std::size_t worker_count(std::size_t requested, std::size_t tasks) {
 /// The problem is only read while tasks run (engines build in overlays).
 std::vector<Analysis> run_tasks(const sema::World& world, const ground::Problem& problem,
                                 const std::vector<Component>& components, const std::vector<SearchTask>& tasks,
-                                const AnalysisOptions& options, bool trivial) {
+                                const AnalysisOptions& options, bool trivial, const ground::Assignment& background_model) {
   std::vector<Analysis> results(tasks.size());
   std::vector<smt::Accounting> accounting(tasks.size());
   // Workers report progress concurrently; the caller's callback need not be thread-safe.
@@ -710,7 +856,8 @@ std::vector<Analysis> run_tasks(const sema::World& world, const ground::Problem&
     AnalysisOptions own = shared;
     own.limits.accounting = &accounting[i];
     const SearchTask& task = tasks[i];
-    ComponentEngine engine(world, problem, components[task.component], own, /*possibility_trivial=*/trivial, results[i]);
+    ComponentEngine engine(world, problem, components[task.component], own, /*possibility_trivial=*/trivial,
+                           background_model, results[i]);
     if (task.permission) engine.find_permission_conflicts(*task.permission);
     else engine.find_obligation_conflicts();
     results[i].stats.seconds_encode = accounting[i].encode_seconds;
@@ -794,11 +941,13 @@ Analysis analyse(const sema::World& world, ground::Problem& problem, const Analy
   out.stats.instances = problem.norms.size();
   out.stats.axiom_instances = problem.axioms.size();
   // Unsatisfiable background first: nothing else can be trusted.
+  ground::Assignment background_model;
   {
     smt::Solver background(problem, options.limits);
     for (const ground::AxiomInstance& axiom : problem.axioms) background.add(background.encode(axiom.formula));
     smt::Outcome outcome = background.check();
     out.stats.solver_checks++;
+    if (outcome == smt::Outcome::Sat) background_model = background.model_conduct(0);
     if (outcome != smt::Outcome::Sat) {
       Finding f;
       f.kind = outcome == smt::Outcome::Unsat ? FindingKind::UnsatisfiableBackground : FindingKind::Unknown;
@@ -835,7 +984,7 @@ Analysis analyse(const sema::World& world, ground::Problem& problem, const Analy
   }
   out.stats.searches = tasks.size();
   out.stats.jobs = worker_count(options.jobs, tasks.size());
-  std::vector<Analysis> results = run_tasks(world, problem, components, tasks, options, trivial);
+  std::vector<Analysis> results = run_tasks(world, problem, components, tasks, options, trivial, background_model);
   merge_results(results, out);
   out.stats.ground_atoms = problem.atoms.size();
   std::stable_sort(out.findings.begin(), out.findings.end(), [](const Finding& a, const Finding& b) {

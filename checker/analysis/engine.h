@@ -39,6 +39,12 @@ struct Component {
   std::vector<sema::ClauseId> permissions;
   std::vector<std::uint32_t> conduct_axioms;  ///< indices into Problem::axioms
   std::vector<ground::GroundAtomId> circumstances;  ///< circumstance atoms its formulas mention
+  /// Every axiom (scenario or conduct) linked to the component's atoms
+  /// through shared atoms, in problem order. The others constrain atoms the
+  /// component can never see: given a satisfiable background they hold in
+  /// the background model, whatever the component's atoms are, so the
+  /// engine neither encodes nor solves them (docs/performance.md).
+  std::vector<std::uint32_t> background_axioms;
 };
 
 /// What a norm instance asks for: its content, negated for a prohibition.
@@ -62,8 +68,12 @@ class ComponentEngine {
   /// `problem` is only read (its pool must not change while the engine
   /// lives): formulas the engine builds go to an overlay of its pool, so
   /// that engines can run in parallel threads, each with its own Z3 context.
+  /// `background_model` is a model of every axiom (circumstances and
+  /// conduct): scenarios and conduct take its values on the atoms outside
+  /// the component's background.
   ComponentEngine(const sema::World& world, const ground::Problem& problem, const Component& component,
-                  const AnalysisOptions& options, bool possibility_trivial, Analysis& out);
+                  const AnalysisOptions& options, bool possibility_trivial, const ground::Assignment& background_model,
+                  Analysis& out);
 
   /// Enumerates every clause-level obligation conflict of the component.
   void find_obligation_conflicts();
@@ -127,6 +137,10 @@ class ComponentEngine {
                                               std::optional<ground::GroundAtomId> free_atom = std::nullopt);
   /// A's literal "permission instance `instance` is exercised", encoded on first use.
   smt::Term exercise_literal(std::uint32_t instance);
+  /// `partial` on the atoms of the component's background, the background
+  /// model elsewhere: a whole assignment that satisfies every axiom when
+  /// `partial` satisfies the component's.
+  ground::Assignment complete(const ground::Assignment& partial) const;
   bool stop_requested() const;
   /// Why the run stops: "interrupted" or the wall-clock timeout.
   std::string stop_reason() const;
@@ -138,6 +152,8 @@ class ComponentEngine {
   const AnalysisOptions& options_;
   Analysis& out_;
   bool possibility_trivial_ = false;
+  const ground::Assignment& background_model_;
+  std::vector<bool> in_background_;  ///< per atom: an atom of the component's background
   smt::Solver forall_;   ///< A
   smt::Solver possible_; ///< all axioms, for possibility checks of a given scenario
   std::vector<bool> conduct_mask_;

@@ -359,7 +359,7 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
     ground::Assignment bulk = s;
     for (ground::GroundAtomId a = 0; a < problem_.atoms.size(); ++a)
       if (!problem_.atoms[a].is_conduct && !problem_.atoms[a].is_quantity && !mentioned_by_set.count(a) &&
-          !is_derived.count(a))
+          !is_derived.count(a) && in_background_[a])  // the others keep the background model's values
         bulk[a] = 0;
     rederive(bulk);
     if (bulk != s && conflicts_in(bulk)) s = bulk;
