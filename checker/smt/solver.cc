@@ -45,10 +45,12 @@ struct Solver::Impl {
   std::vector<z3::expr> asserted; ///< every assertion, to rebuild the solver
   Limits limits;
   std::vector<z3::expr> terms;
-  // Scenario variables per ground atom (circumstances only).
-  std::vector<std::optional<z3::expr>> scenario_vars;
-  // Conduct variables per copy per ground atom.
-  std::vector<std::vector<std::optional<z3::expr>>> conduct_vars;
+  // Scenario variables per ground atom (circumstances only), and conduct
+  // variables per copy per ground atom. Sparse: a component's engine
+  // touches a few hundred of a large corpus's 150,000 atoms, and dense
+  // tables per copy cost more to allocate and free than its solving.
+  std::unordered_map<ground::GroundAtomId, z3::expr> scenario_vars;
+  std::vector<std::unordered_map<ground::GroundAtomId, z3::expr>> conduct_vars;
   std::vector<std::unordered_map<ground::NodeId, z3::expr>> cache;  // per copy
   std::optional<z3::model> model;
   std::vector<Term> last_assumptions;
@@ -100,22 +102,26 @@ z3::expr make_var(z3::context& context, const ground::GroundAtom& atom, const st
 }  // namespace
 
 z3::expr Solver::Impl::atom_var(const ground::Problem& problem, ground::GroundAtomId id, std::uint32_t copy) {
-  if (scenario_vars.size() < problem.atoms.size()) scenario_vars.resize(problem.atoms.size());
-  if (conduct_vars.size() <= copy) conduct_vars.resize(copy + 1);
-  auto& conduct = conduct_vars[copy];
-  if (conduct.size() < problem.atoms.size()) conduct.resize(problem.atoms.size());
   const ground::GroundAtom& atom = problem.atoms[id];
   // A readable name only for copy 0: other copies need names of their own.
   bool readable = id < atom_names.size() && copy == 0;
   if (atom.is_conduct) {
-    if (!conduct[id])
-      conduct[id] = make_var(context, atom, readable ? atom_names[id] : "a" + std::to_string(copy) + "_" + std::to_string(id),
-                             saw_integer);
-    return *conduct[id];
+    if (conduct_vars.size() <= copy) conduct_vars.resize(copy + 1);
+    auto& conduct = conduct_vars[copy];
+    auto it = conduct.find(id);
+    if (it == conduct.end())
+      it = conduct
+               .emplace(id, make_var(context, atom,
+                                     readable ? atom_names[id] : "a" + std::to_string(copy) + "_" + std::to_string(id),
+                                     saw_integer))
+               .first;
+    return it->second;
   }
-  if (!scenario_vars[id])
-    scenario_vars[id] = make_var(context, atom, readable ? atom_names[id] : "s_" + std::to_string(id), saw_integer);
-  return *scenario_vars[id];
+  auto it = scenario_vars.find(id);
+  if (it == scenario_vars.end())
+    it = scenario_vars.emplace(id, make_var(context, atom, readable ? atom_names[id] : "s_" + std::to_string(id), saw_integer))
+             .first;
+  return it->second;
 }
 
 namespace {
@@ -139,7 +145,6 @@ Solver::Solver(const ground::Problem& problem, const Limits& limits, const Solve
     : impl_(std::make_unique<Impl>(sibling ? sibling->impl_->owned_context : std::make_shared<z3::context>())),
       problem_(problem), pool_(pool ? *pool : sibling ? sibling->pool_ : problem.pool) {
   impl_->limits = limits;
-  impl_->scenario_vars.resize(problem.atoms.size());
   std::lock_guard<std::mutex> lock(g_live_mutex);
   g_live_contexts.insert(&impl_->context);
 }
@@ -370,28 +375,21 @@ bool Solver::model_bool(Term t) const {
 ground::Assignment Solver::model_scenario() const {
   ground::Assignment values(problem_.atoms.size(), 0);
   if (!impl_->model) return values;
-  for (std::size_t i = 0; i < problem_.atoms.size(); ++i) {
-    const ground::GroundAtom& atom = problem_.atoms[i];
-    if (atom.is_conduct) continue;
-    if (i < impl_->scenario_vars.size() && impl_->scenario_vars[i])
-      values[i] = value_of(*impl_->model, *impl_->scenario_vars[i], atom.is_quantity);
-    else
-      values[i] = atom.is_quantity ? atom.lower : 0;
-  }
+  for (std::size_t i = 0; i < problem_.atoms.size(); ++i)
+    if (!problem_.atoms[i].is_conduct && problem_.atoms[i].is_quantity) values[i] = problem_.atoms[i].lower;
+  for (const auto& [id, var] : impl_->scenario_vars)
+    values[id] = value_of(*impl_->model, var, problem_.atoms[id].is_quantity);
   return values;
 }
 
 ground::Assignment Solver::model_conduct(std::uint32_t copy) const {
   ground::Assignment values = model_scenario();
   if (!impl_->model) return values;
-  static const std::vector<std::optional<z3::expr>> kNoVars;
-  const auto& vars = copy < impl_->conduct_vars.size() ? impl_->conduct_vars[copy] : kNoVars;
-  for (std::size_t i = 0; i < problem_.atoms.size(); ++i) {
-    const ground::GroundAtom& atom = problem_.atoms[i];
-    if (!atom.is_conduct) continue;
-    if (i < vars.size() && vars[i]) values[i] = value_of(*impl_->model, *vars[i], atom.is_quantity);
-    else values[i] = atom.is_quantity ? atom.lower : 0;
-  }
+  for (std::size_t i = 0; i < problem_.atoms.size(); ++i)
+    if (problem_.atoms[i].is_conduct) values[i] = problem_.atoms[i].is_quantity ? problem_.atoms[i].lower : 0;
+  if (copy < impl_->conduct_vars.size())
+    for (const auto& [id, var] : impl_->conduct_vars[copy])
+      values[id] = value_of(*impl_->model, var, problem_.atoms[id].is_quantity);
   return values;
 }
 
