@@ -482,7 +482,10 @@ void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::Clause
   // option that no selected norm forbids; any other choice takes its
   // first option.
   const std::map<ground::GroundAtomId, std::vector<smt::Term>> plainly_wanted = chosen_wanted;  // before any choice
-  for (const auto& [when, required] : choices) {
+  for (const auto& choice : choices) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    smt::Term when = choice.first;
+    ground::NodeId required = choice.second;
     const ground::Node& n = pool.node(required);
     bool plain = n.op == ground::NodeOp::Or;
     for (ground::NodeId k : n.kids)
