@@ -18,7 +18,7 @@ build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
 # The demo runs the complete obligation search and skips the permission
-# search, which takes minutes per permission on this corpus
+# search, which takes about 80 s more on two idle cores for this corpus
 # (docs/performance.md).
 DEMO_FLAGS ?= --as-of 2024-06-01 --no-permissions
 
