@@ -132,21 +132,6 @@ std::vector<Component> partition(const sema::World& world, const ground::Problem
   }
   std::vector<Component> out;
   for (auto& [root, comp] : by_root) {
-    std::set<ground::GroundAtomId> circumstances;
-    auto collect = [&](ground::NodeId node) {
-      std::set<ground::GroundAtomId> atoms;
-      ground::collect_atoms(problem.pool, node, atoms);
-      for (ground::GroundAtomId a : atoms)
-        if (!problem.atoms[a].is_conduct) circumstances.insert(a);
-    };
-    for (auto* list : {&comp.clauses, &comp.permissions})
-      for (sema::ClauseId c : *list)
-        for (std::uint32_t n : problem.norms_of_clause[c]) {
-          collect(problem.norms[n].content);
-          collect(problem.norms[n].applicability);
-        }
-    for (std::uint32_t i : comp.conduct_axioms) collect(problem.axioms[i].formula);
-    comp.circumstances.assign(circumstances.begin(), circumstances.end());
     std::set<ground::GroundAtomId> own;  // every atom of the component's norms and conduct axioms
     for (auto* list : {&comp.clauses, &comp.permissions})
       for (sema::ClauseId c : *list)
@@ -155,10 +140,16 @@ std::vector<Component> partition(const sema::World& world, const ground::Problem
           ground::collect_atoms(problem.pool, problem.norms[n].applicability, own);
         }
     for (std::uint32_t i : comp.conduct_axioms) ground::collect_atoms(problem.pool, problem.axioms[i].formula, own);
+    for (ground::GroundAtomId a : own)
+      if (!problem.atoms[a].is_conduct) comp.circumstances.push_back(a);  // sorted, as `own` is
     std::set<std::uint32_t> groups;
     for (ground::GroundAtomId a : own) groups.insert(linked.find(a));
     for (std::uint32_t i = 0; i < problem.axioms.size(); ++i)
-      if (axiom_atom[i] && groups.count(linked.find(*axiom_atom[i]))) comp.background_axioms.push_back(i);
+      if (axiom_atom[i] && groups.count(linked.find(*axiom_atom[i]))) {
+        comp.background_axioms.push_back(i);
+        ground::collect_atoms(problem.pool, problem.axioms[i].formula, own);
+      }
+    comp.background_atoms.assign(own.begin(), own.end());
     out.push_back(std::move(comp));
   }
   return out;
@@ -171,17 +162,7 @@ ComponentEngine::ComponentEngine(const sema::World& world, const ground::Problem
       possibility_trivial_(possibility_trivial), background_model_(background_model),
       forall_(problem, options.limits, nullptr, &pool_), possible_(problem, options.limits, &forall_) {
   in_background_.assign(problem.atoms.size(), false);
-  {
-    std::set<ground::GroundAtomId> atoms;
-    for (std::uint32_t i : component.background_axioms) ground::collect_atoms(pool_, problem.axioms[i].formula, atoms);
-    for (auto* list : {&component.clauses, &component.permissions})
-      for (sema::ClauseId c : *list)
-        for (std::uint32_t n : problem.norms_of_clause[c]) {
-          ground::collect_atoms(pool_, problem.norms[n].content, atoms);
-          ground::collect_atoms(pool_, problem.norms[n].applicability, atoms);
-        }
-    for (ground::GroundAtomId a : atoms) in_background_[a] = true;
-  }
+  for (ground::GroundAtomId a : component.background_atoms) in_background_[a] = true;
   conduct_mask_.resize(problem.atoms.size());
   for (std::size_t i = 0; i < problem.atoms.size(); ++i) conduct_mask_[i] = problem.atoms[i].is_conduct;
   for (std::uint32_t i : component.conduct_axioms) forall_.add(forall_.encode(problem.axioms[i].formula));
@@ -497,10 +478,13 @@ void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::Clause
       continue;
     }
     std::vector<smt::Term> done_anyway;
-    for (ground::NodeId k : n.kids)
-      for (const std::map<ground::GroundAtomId, std::vector<smt::Term>>* reasons : {&plainly_wanted, static_cast<const std::map<ground::GroundAtomId, std::vector<smt::Term>>*>(&forced)})
-        if (auto it = reasons->find(pool.node(k).id); it != reasons->end())
-          done_anyway.insert(done_anyway.end(), it->second.begin(), it->second.end());
+    auto add_reasons = [&](const std::map<ground::GroundAtomId, std::vector<smt::Term>>& reasons, ground::GroundAtomId atom) {
+      if (auto it = reasons.find(atom); it != reasons.end()) done_anyway.insert(done_anyway.end(), it->second.begin(), it->second.end());
+    };
+    for (ground::NodeId k : n.kids) {
+      add_reasons(plainly_wanted, pool.node(k).id);
+      add_reasons(forced, pool.node(k).id);
+    }
     smt::Term open = e.mk_and({when, e.mk_not(e.mk_or(done_anyway))});
     std::vector<smt::Term> earlier_forbidden;
     for (ground::NodeId k : n.kids) {

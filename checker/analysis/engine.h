@@ -45,6 +45,9 @@ struct Component {
   /// the background model, whatever the component's atoms are, so the
   /// engine neither encodes nor solves them (docs/performance.md).
   std::vector<std::uint32_t> background_axioms;
+  /// The atoms of the norms and of `background_axioms`, sorted: the atoms
+  /// whose values the engine decides (ComponentEngine::complete).
+  std::vector<ground::GroundAtomId> background_atoms;
 };
 
 /// What a norm instance asks for: its content, negated for a prohibition.
