@@ -5,6 +5,7 @@
 #include <numeric>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <functional>
 #include <exception>
 #include <mutex>
@@ -36,17 +37,12 @@ struct UnionFind {
 /// lower bounds) satisfies the conduct axioms in every scenario that
 /// satisfies the scenario axioms. Then every such scenario is possible,
 /// and the exists side needs no copy of the conduct to say so.
-bool default_conduct_always_possible(ground::Problem& problem, const smt::Limits& limits) {
-  ground::Assignment defaults(problem.atoms.size(), 0);
-  std::vector<bool> mask(problem.atoms.size(), false);
-  for (std::size_t i = 0; i < problem.atoms.size(); ++i) {
-    mask[i] = problem.atoms[i].is_conduct;
-    if (problem.atoms[i].is_quantity) defaults[i] = problem.atoms[i].lower;
-  }
+bool default_conduct_always_possible(ground::Problem& problem, const ProblemTables& tables, const smt::Limits& limits) {
   smt::Solver solver(problem, limits);
   std::vector<ground::NodeId> conduct_axioms;
   for (const ground::AxiomInstance& axiom : problem.axioms) {
-    if (axiom.mentions_conduct) conduct_axioms.push_back(ground::substitute(problem.pool, axiom.formula, mask, defaults));
+    if (axiom.mentions_conduct)
+      conduct_axioms.push_back(ground::substitute(problem.pool, axiom.formula, tables.conduct_mask, tables.defaults));
     else solver.add(solver.encode(axiom.formula));
   }
   solver.add(solver.encode(problem.pool.negate(problem.pool.conj(conduct_axioms))));
@@ -130,6 +126,11 @@ std::vector<Component> partition(const sema::World& world, const ground::Problem
       else axiom_atom[i] = a;
     }
   }
+  // The axioms of each linked group, in problem order: looking them up per
+  // component instead of scanning every axiom keeps partition linear.
+  std::unordered_map<ground::GroundAtomId, std::vector<std::uint32_t>> axioms_of_group;
+  for (std::uint32_t i = 0; i < problem.axioms.size(); ++i)
+    if (axiom_atom[i]) axioms_of_group[linked.find(*axiom_atom[i])].push_back(i);
   std::vector<Component> out;
   for (auto& [root, comp] : by_root) {
     std::set<ground::GroundAtomId> own;  // every atom of the component's norms and conduct axioms
@@ -144,11 +145,11 @@ std::vector<Component> partition(const sema::World& world, const ground::Problem
       if (!problem.atoms[a].is_conduct) comp.circumstances.push_back(a);  // sorted, as `own` is
     std::set<std::uint32_t> groups;
     for (ground::GroundAtomId a : own) groups.insert(linked.find(a));
-    for (std::uint32_t i = 0; i < problem.axioms.size(); ++i)
-      if (axiom_atom[i] && groups.count(linked.find(*axiom_atom[i]))) {
-        comp.background_axioms.push_back(i);
-        ground::collect_atoms(problem.pool, problem.axioms[i].formula, own);
-      }
+    for (std::uint32_t group : groups)
+      if (auto it = axioms_of_group.find(group); it != axioms_of_group.end())
+        comp.background_axioms.insert(comp.background_axioms.end(), it->second.begin(), it->second.end());
+    std::sort(comp.background_axioms.begin(), comp.background_axioms.end());
+    for (std::uint32_t i : comp.background_axioms) ground::collect_atoms(problem.pool, problem.axioms[i].formula, own);
     comp.background_atoms.assign(own.begin(), own.end());
     out.push_back(std::move(comp));
   }
@@ -157,14 +158,11 @@ std::vector<Component> partition(const sema::World& world, const ground::Problem
 
 ComponentEngine::ComponentEngine(const sema::World& world, const ground::Problem& problem, const Component& component,
                                  const AnalysisOptions& options, bool possibility_trivial,
-                                 const ground::Assignment& background_model, Analysis& out)
+                                 const ground::Assignment& background_model, const ProblemTables& tables,
+                                 Analysis& out)
     : world_(world), problem_(problem), pool_(&problem.pool), component_(component), options_(options), out_(out),
-      possibility_trivial_(possibility_trivial), background_model_(background_model),
+      possibility_trivial_(possibility_trivial), background_model_(background_model), tables_(tables),
       forall_(problem, options.limits, nullptr, &pool_), possible_(problem, options.limits, &forall_) {
-  in_background_.assign(problem.atoms.size(), false);
-  for (ground::GroundAtomId a : component.background_atoms) in_background_[a] = true;
-  conduct_mask_.resize(problem.atoms.size());
-  for (std::size_t i = 0; i < problem.atoms.size(); ++i) conduct_mask_[i] = problem.atoms[i].is_conduct;
   for (std::uint32_t i : component.conduct_axioms) forall_.add(forall_.encode(problem.axioms[i].formula));
   for (sema::ClauseId c : component.clauses) {
     for (std::uint32_t n : problem.norms_of_clause[c]) {
@@ -180,8 +178,42 @@ ComponentEngine::ComponentEngine(const sema::World& world, const ground::Problem
 
 ground::Assignment ComponentEngine::complete(const ground::Assignment& partial) const {
   ground::Assignment out = background_model_;
-  for (std::size_t a = 0; a < out.size(); ++a)
-    if (in_background_[a]) out[a] = partial[a];
+  for (ground::GroundAtomId a : component_.background_atoms) out[a] = partial[a];
+  return out;
+}
+
+ground::Assignment ComponentEngine::scenario_of(const smt::Solver& e) const {
+  ground::Assignment out = background_model_;
+  for (ground::GroundAtomId a : component_.background_atoms)
+    out[a] = problem_.atoms[a].is_conduct ? 0 : e.model_value(a);
+  return out;
+}
+
+bool ComponentEngine::in_background(ground::GroundAtomId atom) const {
+  return std::binary_search(component_.background_atoms.begin(), component_.background_atoms.end(), atom);
+}
+
+ProblemTables problem_tables(const ground::Problem& problem) {
+  ProblemTables out;
+  out.conduct_mask.resize(problem.atoms.size());
+  out.defaults.assign(problem.atoms.size(), 0);
+  for (std::size_t i = 0; i < problem.atoms.size(); ++i) {
+    out.conduct_mask[i] = problem.atoms[i].is_conduct;
+    if (problem.atoms[i].is_quantity) out.defaults[i] = problem.atoms[i].lower;
+  }
+  UnionFind links(problem.atoms.size());
+  for (const ground::AxiomInstance& axiom : problem.axioms) {
+    if (axiom.axiom == ground::kBoundsAxiom) continue;
+    std::set<ground::GroundAtomId> atoms;
+    ground::collect_atoms(problem.pool, axiom.formula, atoms);
+    std::optional<ground::GroundAtomId> first;
+    for (ground::GroundAtomId a : atoms) {
+      if (!problem.atoms[a].is_conduct) continue;
+      if (first) links.unite(*first, a);
+      else first = a;
+    }
+  }
+  out.conduct_links = std::move(links.parent);
   return out;
 }
 
@@ -266,7 +298,8 @@ Compliance ComponentEngine::comply(const ground::Assignment& s, const std::vecto
   Compliance result;
   result.outcome = forall_.check(assumptions);
   if (result.outcome == smt::Outcome::Sat) {
-    result.conduct = forall_.model_conduct(0);
+    for (ground::GroundAtomId a : component_.background_atoms)
+      if (problem_.atoms[a].is_conduct) result.conduct.push_back({a, forall_.model_value(a, 0)});
   } else if (result.outcome == smt::Outcome::Unsat) {
     for (smt::Term t : forall_.core())
       if (auto it = by_term.find(t.index); it != by_term.end()) result.core.push_back(it->second);
@@ -288,8 +321,8 @@ std::optional<ground::Assignment> ComponentEngine::possible(const ground::Assign
     return values;
   }
   std::vector<smt::Term> assumptions;
-  for (ground::GroundAtomId a = 0; a < problem_.atoms.size(); ++a)
-    if (!problem_.atoms[a].is_conduct && in_background_[a]) assumptions.push_back(possible_.scenario_literal(a, s[a]));
+  for (ground::GroundAtomId a : component_.background_atoms)
+    if (!problem_.atoms[a].is_conduct) assumptions.push_back(possible_.scenario_literal(a, s[a]));
   if (possible_.check(assumptions) != smt::Outcome::Sat) return std::nullopt;
   ground::Assignment conduct = complete(possible_.model_conduct(0));
   for (std::size_t a = 0; a < conduct.size(); ++a)
@@ -317,14 +350,13 @@ void ComponentEngine::setup_exists(smt::Solver& e, std::map<sema::ClauseId, smt:
   e.add(e.mk_or(any));
 }
 
-std::vector<ground::NodeId> ComponentEngine::fixed_conduct(const ground::Assignment& a) {
+std::vector<ground::NodeId> ComponentEngine::fixed_conduct(
+    const std::vector<std::pair<ground::GroundAtomId, std::int64_t>>& conduct) {
   std::vector<ground::NodeId> replacement(problem_.atoms.size(), ground::kKeepAtom);
-  for (std::size_t i = 0; i < problem_.atoms.size(); ++i) {
-    if (!problem_.atoms[i].is_conduct) continue;
-    replacement[i] = problem_.atoms[i].is_quantity ? pool_.int_const(a[i])
-                     : a[i]                       ? pool_.true_node()
-                                                  : pool_.false_node();
-  }
+  for (const auto& [atom, value] : conduct)
+    replacement[atom] = problem_.atoms[atom].is_quantity ? pool_.int_const(value)
+                        : value                          ? pool_.true_node()
+                                                         : pool_.false_node();
   return replacement;
 }
 
@@ -403,9 +435,7 @@ void chosen_atoms(const ground::Pool& pool, ground::NodeId node, bool positive,
 void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::ClauseId, smt::Term>& selection,
                                      const std::map<std::uint32_t, smt::Term>* exercised) {
   ground::Pool& pool = pool_;
-  ground::Assignment defaults(problem_.atoms.size(), 0);
-  for (std::size_t i = 0; i < problem_.atoms.size(); ++i)
-    if (problem_.atoms[i].is_quantity) defaults[i] = problem_.atoms[i].lower;
+  const ground::Assignment& defaults = tables_.defaults;
   // For each conduct atom: when some selected, applicable norm wants it
   // true (`wanted`) or false (`unwanted`). Applicability is read with the
   // default conduct, so each strategy depends on the scenario and the
@@ -429,7 +459,7 @@ void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::Clause
       const ground::NormInstance& norm = problem_.norms[n];
       ground::collect_atoms(pool, norm.content, conduct);
       ground::collect_atoms(pool, norm.applicability, conduct);
-      smt::Term when = e.mk_and({literal, e.encode(ground::substitute(pool, norm.applicability, conduct_mask_, defaults))});
+      smt::Term when = e.mk_and({literal, e.encode(ground::substitute(pool, norm.applicability, tables_.conduct_mask, defaults))});
       polar_atoms(pool, norm.content, true, [&](ground::GroundAtomId atom, bool positive) {
         if (problem_.atoms[atom].is_conduct && positive) forced[atom].push_back(when);
       });
@@ -439,7 +469,7 @@ void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::Clause
       const ground::NormInstance& norm = problem_.norms[n];
       ground::collect_atoms(pool, norm.content, conduct);
       ground::collect_atoms(pool, norm.applicability, conduct);
-      ground::NodeId applies = ground::substitute(pool, norm.applicability, conduct_mask_, defaults);
+      ground::NodeId applies = ground::substitute(pool, norm.applicability, tables_.conduct_mask, defaults);
       if (pool.is_false(applies)) continue;
       std::optional<smt::Term> when;
       std::size_t asked = 0, chosen = 0;
@@ -658,7 +688,7 @@ void ComponentEngine::find_obligation_conflicts() {
       record_unknown("obligation conflicts", e.reason_unknown());
       return;
     }
-    ground::Assignment s = complete(e.model_scenario());
+    ground::Assignment s = scenario_of(e);
     std::vector<sema::ClauseId> chosen;
     for (sema::ClauseId c : component_.clauses)
       if (e.model_bool(selection.at(c))) chosen.push_back(c);
@@ -748,7 +778,7 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
       record_unknown(question, e.reason_unknown());
       return;
     }
-    ground::Assignment s = complete(e.model_scenario());
+    ground::Assignment s = scenario_of(e);
     std::uint32_t instance = instances.front();
     for (std::uint32_t n : instances)
       if (e.model_bool(exercised.at(n))) {
@@ -765,13 +795,14 @@ void ComponentEngine::find_permission_conflicts(sema::ClauseId permission) {
     }
     if (compliance.outcome == smt::Outcome::Sat) {
       // This conduct exercises some instances and complies with the selection.
+      std::vector<ground::NodeId> fixed = fixed_conduct(compliance.conduct);
       std::vector<smt::Term> uses;
       for (std::uint32_t n : instances) {
         ground::NodeId use = pool.conj({problem_.norms[n].applicability, problem_.norms[n].content});
-        ground::NodeId specialised = ground::substitute(pool, use, conduct_mask_, compliance.conduct);
+        ground::NodeId specialised = ground::replace_atoms(pool, use, fixed);
         if (!pool.is_false(specialised)) uses.push_back(e.mk_and({exercised.at(n), e.encode(specialised)}));
       }
-      smt::Term refute = refutation(e, fixed_conduct(compliance.conduct), selection, nullptr);
+      smt::Term refute = refutation(e, fixed, selection, nullptr);
       e.add(e.mk_implies(e.mk_or(uses), refute));
       out_.stats.refinements++;
       continue;
@@ -828,7 +859,8 @@ std::size_t worker_count(std::size_t requested, std::size_t tasks) {
 /// The problem is only read while tasks run (engines build in overlays).
 std::vector<Analysis> run_tasks(const sema::World& world, const ground::Problem& problem,
                                 const std::vector<Component>& components, const std::vector<SearchTask>& tasks,
-                                const AnalysisOptions& options, bool trivial, const ground::Assignment& background_model) {
+                                const AnalysisOptions& options, bool trivial, const ground::Assignment& background_model,
+                                const ProblemTables& tables) {
   std::vector<Analysis> results(tasks.size());
   std::vector<smt::Accounting> accounting(tasks.size());
   // Workers report progress concurrently; the caller's callback need not be thread-safe.
@@ -844,7 +876,7 @@ std::vector<Analysis> run_tasks(const sema::World& world, const ground::Problem&
     own.limits.accounting = &accounting[i];
     const SearchTask& task = tasks[i];
     ComponentEngine engine(world, problem, components[task.component], own, /*possibility_trivial=*/trivial,
-                           background_model, results[i]);
+                           background_model, tables, results[i]);
     if (task.permission) engine.find_permission_conflicts(*task.permission);
     else engine.find_obligation_conflicts();
     results[i].stats.seconds_encode = accounting[i].encode_seconds;
@@ -954,7 +986,8 @@ Analysis analyse(const sema::World& world, ground::Problem& problem, const Analy
                      std::to_string(problem.axioms.size()) + " axiom instances, " + std::to_string(problem.atoms.size()) +
                      " ground atoms");
   out.permissions_skipped = !options.permissions;
-  bool trivial = default_conduct_always_possible(problem, options.limits);
+  ProblemTables tables = problem_tables(problem);
+  bool trivial = default_conduct_always_possible(problem, tables, options.limits);
   std::vector<Component> components = partition(world, problem);
   out.stats.components = components.size();
   // One task per independent question: a component's obligation search,
@@ -971,7 +1004,8 @@ Analysis analyse(const sema::World& world, ground::Problem& problem, const Analy
   }
   out.stats.searches = tasks.size();
   out.stats.jobs = worker_count(options.jobs, tasks.size());
-  std::vector<Analysis> results = run_tasks(world, problem, components, tasks, options, trivial, background_model);
+  std::vector<Analysis> results =
+      run_tasks(world, problem, components, tasks, options, trivial, background_model, tables);
   merge_results(results, out);
   out.stats.ground_atoms = problem.atoms.size();
   std::stable_sort(out.findings.begin(), out.findings.end(), [](const Finding& a, const Finding& b) {

@@ -50,6 +50,22 @@ struct Component {
   std::vector<ground::GroundAtomId> background_atoms;
 };
 
+/// Per-atom tables of a problem that every search reads, computed once
+/// (computed per search, they made the work of a search grow with the size
+/// of the whole corpus).
+struct ProblemTables {
+  std::vector<bool> conduct_mask;  ///< per atom: a conduct atom
+  /// Per atom: the default value (a quantity at its lower bound, else 0).
+  ground::Assignment defaults;
+  /// Union-find parents over the atoms: conduct atoms that some axiom (not
+  /// a quantity bound) mentions together share a root
+  /// (conflict_instance_count).
+  std::vector<std::uint32_t> conduct_links;
+};
+
+/// The tables of `problem`.
+ProblemTables problem_tables(const ground::Problem& problem);
+
 /// What a norm instance asks for: its content, negated for a prohibition.
 ground::NodeId requirement(ground::Pool& pool, const ground::NormInstance& n);
 
@@ -59,7 +75,9 @@ std::vector<Component> partition(const sema::World& world, const ground::Problem
 /// Outcome of a compliance question on the A side.
 struct Compliance {
   smt::Outcome outcome = smt::Outcome::Unknown;
-  ground::Assignment conduct;          ///< Sat: a complying course of conduct
+  /// Sat: a complying course of conduct, as the values of the conduct atoms
+  /// of the component's background (the only ones its formulas mention).
+  std::vector<std::pair<ground::GroundAtomId, std::int64_t>> conduct;
   std::vector<std::uint32_t> core;     ///< Unsat: norm instances in the core
 };
 
@@ -73,10 +91,10 @@ class ComponentEngine {
   /// that engines can run in parallel threads, each with its own Z3 context.
   /// `background_model` is a model of every axiom (circumstances and
   /// conduct): scenarios and conduct take its values on the atoms outside
-  /// the component's background.
+  /// the component's background. `tables` are `problem`'s (problem_tables).
   ComponentEngine(const sema::World& world, const ground::Problem& problem, const Component& component,
                   const AnalysisOptions& options, bool possibility_trivial, const ground::Assignment& background_model,
-                  Analysis& out);
+                  const ProblemTables& tables, Analysis& out);
 
   /// Enumerates every clause-level obligation conflict of the component.
   void find_obligation_conflicts();
@@ -103,8 +121,8 @@ class ComponentEngine {
   /// over the scenario for a strategy).
   smt::Term refutation(smt::Solver& e, const std::vector<ground::NodeId>& conduct,
                        const std::map<sema::ClauseId, smt::Term>& selection, const std::vector<std::uint32_t>* only_norms);
-  /// The replacement that fixes every conduct atom to its value in `a`.
-  std::vector<ground::NodeId> fixed_conduct(const ground::Assignment& a);
+  /// The replacement that fixes every conduct atom of `conduct` to its value.
+  std::vector<ground::NodeId> fixed_conduct(const std::vector<std::pair<ground::GroundAtomId, std::int64_t>>& conduct);
   /// Refines E with conduct strategies (conduct chosen as a function of
   /// the scenario and the selection): do nothing; do what some selected,
   /// applicable norm asks; do that unless some such norm forbids it. Each
@@ -144,6 +162,12 @@ class ComponentEngine {
   /// model elsewhere: a whole assignment that satisfies every axiom when
   /// `partial` satisfies the component's.
   ground::Assignment complete(const ground::Assignment& partial) const;
+  /// After a Sat check of `e`: its scenario, completed. The same as
+  /// complete(e.model_scenario()), in time linear in the component (not in
+  /// the corpus): conduct entries of the background are 0.
+  ground::Assignment scenario_of(const smt::Solver& e) const;
+  /// Whether `atom` is one of the component's background atoms.
+  bool in_background(ground::GroundAtomId atom) const;
   bool stop_requested() const;
   /// Why the run stops: "interrupted" or the wall-clock timeout.
   std::string stop_reason() const;
@@ -156,10 +180,9 @@ class ComponentEngine {
   Analysis& out_;
   bool possibility_trivial_ = false;
   const ground::Assignment& background_model_;
-  std::vector<bool> in_background_;  ///< per atom: an atom of the component's background
+  const ProblemTables& tables_;
   smt::Solver forall_;   ///< A
   smt::Solver possible_; ///< all axioms, for possibility checks of a given scenario
-  std::vector<bool> conduct_mask_;
   std::map<std::uint32_t, smt::Term> norm_literal_;      ///< per O/F norm instance (A)
   std::map<std::uint32_t, smt::Term> exercise_literal_;  ///< per permission instance (A), made on first use
   std::uint32_t next_copy_ = 3;  ///< conduct copies: 0 = A, 1 = possibility, 2 = permission use
@@ -171,7 +194,9 @@ class ComponentEngine {
 /// 5). Instances of the same clauses that can never meet the others (a
 /// prohibition towards a state the obligation does not concern) are not
 /// counted.
-std::size_t conflict_instance_count(const ground::Problem& problem, const std::vector<sema::ClauseId>& clauses,
+/// `tables` are `problem`'s (problem_tables).
+std::size_t conflict_instance_count(const ground::Problem& problem, const ProblemTables& tables,
+                                    const std::vector<sema::ClauseId>& clauses,
                                     std::optional<sema::ClauseId> permission);
 
 /// Plain, solver-free replay of a conflict (semantics.md 7): in scenario

@@ -1,7 +1,6 @@
 // Lifting findings from the symmetry-reduced world to the full world, and
 // counting the instances that take part in a conflict.
 #include <map>
-#include <numeric>
 #include <set>
 
 #include "analysis/analyse.h"
@@ -9,14 +8,14 @@
 
 namespace tc::analysis {
 
-std::size_t conflict_instance_count(const ground::Problem& problem, const std::vector<sema::ClauseId>& clauses,
+std::size_t conflict_instance_count(const ground::Problem& problem, const ProblemTables& tables,
+                                    const std::vector<sema::ClauseId>& clauses,
                                     std::optional<sema::ClauseId> permission) {
   std::vector<sema::ClauseId> all = clauses;
   if (permission) all.push_back(*permission);
   // Union-find over conduct atoms: two atoms meet when an instance or a
-  // conduct axiom mentions both.
-  std::vector<std::uint32_t> parent(problem.atoms.size());
-  std::iota(parent.begin(), parent.end(), 0);
+  // conduct axiom mentions both (the axioms' links are the problem's).
+  std::vector<std::uint32_t> parent = tables.conduct_links;
   auto find = [&](std::uint32_t x) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
@@ -30,12 +29,6 @@ std::size_t conflict_instance_count(const ground::Problem& problem, const std::v
     }
     return root;
   };
-  for (const ground::AxiomInstance& axiom : problem.axioms) {
-    if (axiom.axiom == ground::kBoundsAxiom) continue;
-    std::set<ground::GroundAtomId> atoms;
-    ground::collect_atoms(problem.pool, axiom.formula, atoms);
-    link(atoms);
-  }
   std::vector<std::pair<std::uint32_t, std::optional<std::uint32_t>>> instances;  // (norm, first conduct atom)
   for (sema::ClauseId c : all)
     for (std::uint32_t n : problem.norms_of_clause.at(c)) {
@@ -70,13 +63,14 @@ void lift_findings(const sema::World& full, const ground::SymmetryClasses& class
   ground::GroundOptions counting = options;
   counting.only_clauses = involved;
   ground::Problem problem = ground::ground(full, counting);
+  ProblemTables tables = problem_tables(problem);
   for (Finding& f : analysis.findings) {
     if (f.kind != FindingKind::ObligationConflict && f.kind != FindingKind::PermissionConflict) continue;
     std::set<sema::EntityId> caught;
     for (sema::EntityId e : f.caught)
       for (sema::EntityId m : classes.lift(e)) caught.insert(m);
     f.caught.assign(caught.begin(), caught.end());
-    f.instance_count = conflict_instance_count(problem, f.clauses, f.permission);
+    f.instance_count = conflict_instance_count(problem, tables, f.clauses, f.permission);
   }
 }
 

@@ -359,7 +359,7 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
     ground::Assignment bulk = s;
     for (ground::GroundAtomId a = 0; a < problem_.atoms.size(); ++a)
       if (!problem_.atoms[a].is_conduct && !problem_.atoms[a].is_quantity && !mentioned_by_set.count(a) &&
-          !is_derived.count(a) && in_background_[a])  // the others keep the background model's values
+          !is_derived.count(a) && in_background(a))  // the others keep the background model's values
         bulk[a] = 0;
     rederive(bulk);
     if (bulk != s && conflicts_in(bulk)) s = bulk;
@@ -501,7 +501,7 @@ void ComponentEngine::record(FindingKind kind, std::vector<sema::ClauseId> claus
   // A stop during the write-up leaves the witness uncut and the states
   // caught counted only up to the stop; the report says so.
   f.cut_short = stop_requested();
-  f.instance_count = conflict_instance_count(problem_, clauses, permission);
+  f.instance_count = conflict_instance_count(problem_, tables_, clauses, permission);
   // 6. Precedence, severity, identity.
   std::vector<sema::ClauseId> contenders = clauses;
   if (permission) contenders.push_back(*permission);

@@ -393,6 +393,16 @@ ground::Assignment Solver::model_conduct(std::uint32_t copy) const {
   return values;
 }
 
+std::int64_t Solver::model_value(ground::GroundAtomId atom, std::uint32_t copy) const {
+  if (!impl_->model) return 0;
+  const ground::GroundAtom& a = problem_.atoms[atom];
+  const std::unordered_map<ground::GroundAtomId, z3::expr>* vars = &impl_->scenario_vars;
+  if (a.is_conduct) vars = copy < impl_->conduct_vars.size() ? &impl_->conduct_vars[copy] : nullptr;
+  if (vars)
+    if (auto it = vars->find(atom); it != vars->end()) return value_of(*impl_->model, it->second, a.is_quantity);
+  return a.is_quantity ? a.lower : 0;
+}
+
 void Solver::interrupt() { impl_->context.interrupt(); }
 
 std::string Solver::to_smt2() const {

@@ -93,6 +93,10 @@ class Solver {
   ground::Assignment model_scenario() const;
   /// After Sat: values of the conduct atoms of copy `copy` (circumstance entries from the scenario).
   ground::Assignment model_conduct(std::uint32_t copy = 0) const;
+  /// After Sat: the value of one atom, as model_conduct(copy)[atom] (for a
+  /// circumstance, model_scenario()[atom]) gives it, without building a
+  /// whole assignment (which costs time linear in the corpus).
+  std::int64_t model_value(ground::GroundAtomId atom, std::uint32_t copy = 0) const;
   /// Stops a running check from another thread (SIGINT handling).
   void interrupt();
   /// SMT-LIB text of the assertions (emit-smt2).
