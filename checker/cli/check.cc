@@ -143,7 +143,10 @@ bool resolve_check_setup(const CheckOptions& options, ground::GroundOptions& gro
   analysis_options.timed_out = &timed_out();
   enable_graceful_interrupt();
   if (options.timeout_seconds > 0) start_deadline(options.timeout_seconds);
-  if (options.strategy == "naive") analysis_options.symmetry_representatives = 0;
+  if (options.strategy == "naive") {
+    analysis_options.symmetry_representatives = 0;
+    analysis_options.limits.fresh_solver_per_check = true;
+  }
   analysis_options.max_rounds = options.max_rounds;
   analysis_options.jobs = options.jobs;
   analysis_options.permissions = !options.no_permissions;

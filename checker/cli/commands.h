@@ -28,7 +28,7 @@ struct CheckOptions : CommonOptions {
   std::vector<std::string> readings;  ///< TERM=NAME
   std::size_t max_rounds = 5000;      ///< refinement rounds per search loop before "unknown"
   bool no_permissions = false;        ///< skip the permission-conflict search
-  std::string strategy = "default";   ///< default | naive (no symmetry reduction)
+  std::string strategy = "default";   ///< default | naive (no symmetry reduction, a fresh solver for every check)
   std::size_t jobs = 0;               ///< --jobs: worker threads (0 = one per core)
   std::vector<std::string> reports;   ///< --report FORMAT=FILE: more reports of the same run (cli/reports.h)
   std::string baseline;               ///< --baseline FILE: leave out the findings it lists

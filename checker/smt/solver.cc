@@ -278,6 +278,7 @@ Outcome Solver::check(const std::vector<Term>& assumptions) {
   // question is as open as if the check itself had been stopped.
   if (g_stopped.load()) return Outcome::Unknown;
   try {
+    if (im.limits.fresh_solver_per_check) im.solver.reset();
     z3::solver& solver = im.ensure_solver();
     auto t0 = std::chrono::steady_clock::now();
     z3::check_result result = v.empty() ? solver.check() : solver.check(v);

@@ -29,6 +29,10 @@ struct Limits {
   std::uint64_t rlimit = 0;     ///< 0 = unlimited
   std::uint32_t timeout_ms = 0; ///< 0 = none
   Accounting* accounting = nullptr;  ///< when set, every solver adds its times here
+  /// Every check on a fresh Z3 solver (rebuilt from the assertions):
+  /// nothing one check learnt is reused by the next. The naive strategy's
+  /// setting, which makes it a differential oracle of incremental solving too.
+  bool fresh_solver_per_check = false;
 };
 
 /// A handle to a Boolean or integer term inside one `Solver`.
