@@ -61,7 +61,8 @@ int run_arguments(int argc, char** argv) {
     sub->add_flag("--no-permissions", common.no_permissions, "do not search for permission conflicts (faster)");
     sub->add_option("--jobs,-j", common.jobs,
                     "worker threads for independent searches (default 0: one per core); the report does not depend on it");
-    sub->add_option("--strategy", common.strategy, "default|naive (naive: the full world, no symmetry reduction, a fresh solver for every check)")
+    sub->add_option("--strategy", common.strategy,
+                    "default|naive (naive: the full world, no symmetry reduction, a fresh solver for every check)")
         ->check(CLI::IsMember({"default", "naive"}));
   };
 
