@@ -199,7 +199,7 @@ ProblemTables problem_tables(const ground::Problem& problem) {
   out.defaults.assign(problem.atoms.size(), 0);
   for (std::size_t i = 0; i < problem.atoms.size(); ++i) {
     out.conduct_mask[i] = problem.atoms[i].is_conduct;
-    if (problem.atoms[i].is_quantity) out.defaults[i] = problem.atoms[i].lower;
+    out.defaults[i] = problem.atoms[i].default_value();
   }
   UnionFind links(problem.atoms.size());
   for (const ground::AxiomInstance& axiom : problem.axioms) {
@@ -314,7 +314,7 @@ std::optional<ground::Assignment> ComponentEngine::possible(const ground::Assign
     // axioms hold, so the plain evaluator decides (no solver call).
     ground::Assignment values = s;
     for (std::size_t i = 0; i < problem_.atoms.size(); ++i)
-      if (problem_.atoms[i].is_conduct) values[i] = problem_.atoms[i].is_quantity ? problem_.atoms[i].lower : 0;
+      if (problem_.atoms[i].is_conduct) values[i] = tables_.defaults[i];
     for (std::uint32_t i : component_.background_axioms)
       if (!problem_.axioms[i].mentions_conduct && !ground::evaluate(pool_, problem_.axioms[i].formula, values))
         return std::nullopt;
@@ -350,8 +350,7 @@ void ComponentEngine::setup_exists(smt::Solver& e, std::map<sema::ClauseId, smt:
   e.add(e.mk_or(any));
 }
 
-std::vector<ground::NodeId> ComponentEngine::fixed_conduct(
-    const std::vector<std::pair<ground::GroundAtomId, std::int64_t>>& conduct) {
+std::vector<ground::NodeId> ComponentEngine::fixed_conduct(const ConductValues& conduct) {
   std::vector<ground::NodeId> replacement(problem_.atoms.size(), ground::kKeepAtom);
   for (const auto& [atom, value] : conduct)
     replacement[atom] = problem_.atoms[atom].is_quantity ? pool_.int_const(value)
@@ -473,17 +472,18 @@ void ComponentEngine::add_strategies(smt::Solver& e, const std::map<sema::Clause
       if (pool.is_false(applies)) continue;
       std::optional<smt::Term> when;
       std::size_t asked = 0, chosen = 0;
-      polar_atoms(pool, requirement(pool, norm), true, [&](ground::GroundAtomId atom, bool positive) {
+      ground::NodeId required = requirement(pool, norm);
+      polar_atoms(pool, required, true, [&](ground::GroundAtomId atom, bool positive) {
         if (!problem_.atoms[atom].is_conduct) return;
         if (!when) when = e.mk_and({selection.at(c), e.encode(applies)});
         (positive ? wanted : unwanted)[atom].push_back(*when);
         asked += positive;
       });
-      chosen_atoms(pool, requirement(pool, norm), true, involves_conduct,
+      chosen_atoms(pool, required, true, involves_conduct,
                    [&](ground::GroundAtomId atom, bool positive) { chosen += positive && problem_.atoms[atom].is_conduct; });
-      if (chosen != asked) choices.push_back({*when, requirement(pool, norm)});
+      if (chosen != asked) choices.push_back({*when, required});
       else
-        polar_atoms(pool, requirement(pool, norm), true, [&](ground::GroundAtomId atom, bool positive) {
+        polar_atoms(pool, required, true, [&](ground::GroundAtomId atom, bool positive) {
           if (problem_.atoms[atom].is_conduct && positive) chosen_wanted[atom].push_back(*when);
         });
     }

@@ -72,12 +72,15 @@ ground::NodeId requirement(ground::Pool& pool, const ground::NormInstance& n);
 /// Splits the problem into components (union-find over conduct atoms).
 std::vector<Component> partition(const sema::World& world, const ground::Problem& problem);
 
+/// Values of some conduct atoms: (atom, value) pairs.
+using ConductValues = std::vector<std::pair<ground::GroundAtomId, std::int64_t>>;
+
 /// Outcome of a compliance question on the A side.
 struct Compliance {
   smt::Outcome outcome = smt::Outcome::Unknown;
   /// Sat: a complying course of conduct, as the values of the conduct atoms
   /// of the component's background (the only ones its formulas mention).
-  std::vector<std::pair<ground::GroundAtomId, std::int64_t>> conduct;
+  ConductValues conduct;
   std::vector<std::uint32_t> core;     ///< Unsat: norm instances in the core
 };
 
@@ -122,7 +125,7 @@ class ComponentEngine {
   smt::Term refutation(smt::Solver& e, const std::vector<ground::NodeId>& conduct,
                        const std::map<sema::ClauseId, smt::Term>& selection, const std::vector<std::uint32_t>* only_norms);
   /// The replacement that fixes every conduct atom of `conduct` to its value.
-  std::vector<ground::NodeId> fixed_conduct(const std::vector<std::pair<ground::GroundAtomId, std::int64_t>>& conduct);
+  std::vector<ground::NodeId> fixed_conduct(const ConductValues& conduct);
   /// Refines E with conduct strategies (conduct chosen as a function of
   /// the scenario and the selection): do nothing; do what some selected,
   /// applicable norm asks; do that unless some such norm forbids it. Each

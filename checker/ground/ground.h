@@ -29,6 +29,10 @@ struct GroundAtom {
   bool is_quantity = false;
   std::int64_t lower = 0;
   std::int64_t upper = 0;
+
+  /// The value the atom takes when nothing sets it: a quantity its lower
+  /// bound, a Boolean 0 (false).
+  std::int64_t default_value() const { return is_quantity ? lower : 0; }
 };
 
 enum class NodeOp {

@@ -377,7 +377,7 @@ ground::Assignment Solver::model_scenario() const {
   ground::Assignment values(problem_.atoms.size(), 0);
   if (!impl_->model) return values;
   for (std::size_t i = 0; i < problem_.atoms.size(); ++i)
-    if (!problem_.atoms[i].is_conduct && problem_.atoms[i].is_quantity) values[i] = problem_.atoms[i].lower;
+    if (!problem_.atoms[i].is_conduct) values[i] = problem_.atoms[i].default_value();
   for (const auto& [id, var] : impl_->scenario_vars)
     values[id] = value_of(*impl_->model, var, problem_.atoms[id].is_quantity);
   return values;
@@ -387,7 +387,7 @@ ground::Assignment Solver::model_conduct(std::uint32_t copy) const {
   ground::Assignment values = model_scenario();
   if (!impl_->model) return values;
   for (std::size_t i = 0; i < problem_.atoms.size(); ++i)
-    if (problem_.atoms[i].is_conduct) values[i] = problem_.atoms[i].is_quantity ? problem_.atoms[i].lower : 0;
+    if (problem_.atoms[i].is_conduct) values[i] = problem_.atoms[i].default_value();
   if (copy < impl_->conduct_vars.size())
     for (const auto& [id, var] : impl_->conduct_vars[copy])
       values[id] = value_of(*impl_->model, var, problem_.atoms[id].is_quantity);
@@ -401,7 +401,7 @@ std::int64_t Solver::model_value(ground::GroundAtomId atom, std::uint32_t copy) 
   if (a.is_conduct) vars = copy < impl_->conduct_vars.size() ? &impl_->conduct_vars[copy] : nullptr;
   if (vars)
     if (auto it = vars->find(atom); it != vars->end()) return value_of(*impl_->model, it->second, a.is_quantity);
-  return a.is_quantity ? a.lower : 0;
+  return a.default_value();
 }
 
 void Solver::interrupt() { impl_->context.interrupt(); }
